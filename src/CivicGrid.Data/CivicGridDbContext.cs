@@ -1,0 +1,40 @@
+using CivicGrid.Domain.Catalogue;
+using CivicGrid.Domain.Components;
+using CivicGrid.Domain.Geography;
+using CivicGrid.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace CivicGrid.Data;
+
+/// <summary>The one EF Core model of CivicGrid. Both providers (SQLite, PostgreSQL) share it; each has its own
+/// migrations assembly. Features use this context directly: no repository layer.</summary>
+public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> options) : DbContext(options)
+{
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<UnitGrid> UnitGrids => Set<UnitGrid>();
+    public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<CatalogueClass> CatalogueClasses => Set<CatalogueClass>();
+    public DbSet<CatalogueType> CatalogueTypes => Set<CatalogueType>();
+    public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
+    public DbSet<Component> Components => Set<Component>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Geometries are stored as WKB on both providers: no SpatiaLite or PostGIS needed. Spatial lookups run
+        // on an in-memory STR-tree (ADR 0003), so the database never evaluates geometry.
+        configurationBuilder.Properties<Geometry>().HaveConversion<GeometryToWkbConverter>();
+        if (Database.IsSqlite())
+        {
+            // SQLite has no instant type; UTC milliseconds sort and compare correctly in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMillisecondsConverter>();
+        }
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,3 @@
+namespace CivicGrid.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }

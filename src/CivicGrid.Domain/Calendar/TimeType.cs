@@ -1,0 +1,3 @@
+namespace CivicGrid.Domain.Calendar;
+
+public enum TimeType { UrgentHour, WorkHour, WorkDay, NaturalDay }

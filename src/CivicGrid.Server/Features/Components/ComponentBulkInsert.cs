@@ -1,0 +1,108 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CivicGrid.Server.Features.Components;
+
+/// <summary>Inserts components in bulk, far faster than change tracking: a prepared statement reused for every
+/// row on SQLite, binary COPY on PostgreSQL. Joins the context's current transaction when there is one (so an
+/// all-or-nothing import commits once), otherwise runs in one transaction of its own.</summary>
+public static class ComponentBulkInsert
+{
+    private static readonly string[] Columns =
+    [
+        "Id", "CityCode", "TypeCode", "Name", "GridCode", "Longitude", "Latitude", "CompetentDepartmentId",
+        "OwnerDepartmentId", "MaintainerDepartmentId", "Status", "CreatedAt", "ChangedAt", "Source", "Note",
+    ];
+
+    public static async Task<long> InsertAsync(
+        CivicGridDbContext db, IEnumerable<Component> components, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (own)
+            {
+                var connection = db.Database.GetDbConnection();
+                var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+                var count = connection is NpgsqlConnection npgsql
+                    ? await CopyAsync(npgsql, components, progress, cancellationToken)
+                    : await InsertPreparedAsync((SqliteConnection)connection, (SqliteTransaction)transaction, components, progress, cancellationToken);
+                if (own is not null) await own.CommitAsync(cancellationToken);
+                return count;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<long> InsertPreparedAsync(SqliteConnection connection, SqliteTransaction transaction,
+        IEnumerable<Component> components, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"Components\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
+                              $"VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
+        var parameters = Columns.Select(c => command.Parameters.Add(new SqliteParameter("$" + c, null))).ToArray();
+        command.Prepare();
+        long count = 0;
+        foreach (var component in components)
+        {
+            var values = Values(component);
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            parameters[11].Value = component.CreatedAt.ToUnixTimeMilliseconds();
+            parameters[12].Value = component.ChangedAt.ToUnixTimeMilliseconds();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (++count % 10_000 == 0) progress?.Report(count);
+        }
+        progress?.Report(count);
+        return count;
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, IEnumerable<Component> components,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var copy = $"COPY \"Components\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        long count = 0;
+        foreach (var component in components)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(component.Id, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(component.CityCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(component.TypeCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(component.Name, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, component.GridCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(component.Longitude, NpgsqlDbType.Double, cancellationToken);
+            await writer.WriteAsync(component.Latitude, NpgsqlDbType.Double, cancellationToken);
+            await WriteNullableAsync(writer, component.CompetentDepartmentId, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, component.OwnerDepartmentId, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, component.MaintainerDepartmentId, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(component.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(component.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(component.ChangedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(writer, component.Source, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, component.Note, NpgsqlDbType.Varchar, cancellationToken);
+            if (++count % 10_000 == 0) progress?.Report(count);
+        }
+        await writer.CompleteAsync(cancellationToken);
+        progress?.Report(count);
+        return count;
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
+
+    private static object?[] Values(Component c) =>
+    [
+        c.Id, c.CityCode, c.TypeCode, c.Name, c.GridCode, c.Longitude, c.Latitude, c.CompetentDepartmentId,
+        c.OwnerDepartmentId, c.MaintainerDepartmentId, c.Status.ToString(), null, null, c.Source, c.Note,
+    ];
+}

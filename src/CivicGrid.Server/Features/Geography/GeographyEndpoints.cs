@@ -1,0 +1,61 @@
+using CivicGrid.Domain.Geography;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicGrid.Server.Features.Geography;
+
+public static class GeographyEndpoints
+{
+    public static IEndpointRouteBuilder MapGeographyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var grids = app.MapGroup("/api/v1/grids").WithTags("Geography");
+        grids.MapGet("/locate", Locate)
+            .WithName("LocateGrid")
+            .WithSummary("Finds the unit grid and the community, street and district of a point.")
+            .WithDescription("crs is the coordinate system of lat/lon: wgs84 (GPS, Tianditu; CGCS2000 is equivalent), gcj02 (AMap, Tencent, WeChat) or bd09 (Baidu). The answer's position is WGS-84.");
+        return app;
+    }
+
+    public sealed record LocateResponse(
+        string? GridCode, UnitRef Community, UnitRef Street, UnitRef District, double Longitude, double Latitude, string Crs);
+
+    private static async Task<Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult>> Locate(
+        string? lat, string? lon, string? crs, GridLocator locator, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var latitude = ParseCoordinate(lat, "lat", -90, 90, errors);
+        var longitude = ParseCoordinate(lon, "lon", -180, 180, errors);
+        var system = CoordinateSystem.Wgs84;
+        if (!string.IsNullOrEmpty(crs) && !CoordinateSystems.TryParse(crs, out system))
+            errors["crs"] = [$"Unknown coordinate system '{crs}'; use wgs84, gcj02 or bd09."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var wgs84 = CoordinateConverter.Convert(new GeoPoint(longitude, latitude), system, CoordinateSystem.Wgs84);
+        var location = await locator.LocateAsync(wgs84.Longitude, wgs84.Latitude, cancellationToken);
+        if (location is null)
+        {
+            return TypedResults.Problem(
+                title: "Outside every unit grid",
+                detail: $"The point {wgs84.Latitude:F6}, {wgs84.Longitude:F6} (WGS-84) lies outside every unit grid and community of the city.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+        return TypedResults.Ok(new LocateResponse(location.GridCode, location.Community, location.Street, location.District,
+            Math.Round(wgs84.Longitude, 7), Math.Round(wgs84.Latitude, 7), CoordinateSystem.Wgs84.ToCode()));
+    }
+
+    private static double ParseCoordinate(string? text, string field, double min, double max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = [$"{field} is required."];
+            return double.NaN;
+        }
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
+        {
+            errors[field] = [$"{field} must be a decimal number of degrees."];
+            return double.NaN;
+        }
+        if (value < min || value > max) errors[field] = [$"{field} must be between {min} and {max}."];
+        return value;
+    }
+}

@@ -1,0 +1,40 @@
+using CivicGrid.Data;
+using CivicGrid.Server.Features.Geography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Hosting;
+
+/// <summary>Services shared by the web server and the CLI verbs.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddCivicGridCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataDirectory>();
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddDbContext<CivicGridDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? provider.GetRequiredService<DataDirectory>().SqliteConnectionString
+                : options.ConnectionString!;
+            builder.UseCivicGridDatabase(options, connectionString);
+        });
+        services.AddSingleton<GridLocator>();
+        services.AddScoped<Features.Demo.DemoCitySeeder>();
+        return services;
+    }
+
+    private sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
