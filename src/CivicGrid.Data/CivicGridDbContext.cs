@@ -1,3 +1,4 @@
+using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
@@ -21,6 +22,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CatalogueType> CatalogueTypes => Set<CatalogueType>();
     public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
     public DbSet<Component> Components => Set<Component>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
