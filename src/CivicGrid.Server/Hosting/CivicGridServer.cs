@@ -37,7 +37,7 @@ public static class CivicGridServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs");
+        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API"));
         app.MapHealthEndpoints();
         app.MapGeographyEndpoints();
         return app;

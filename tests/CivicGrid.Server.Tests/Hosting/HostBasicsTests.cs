@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CivicGrid.Server.Tests.Infrastructure;
+
+namespace CivicGrid.Server.Tests.Hosting;
+
+public sealed class HostBasicsTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(_database, demo: false);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Healthz_WhenTheDatabaseAnswers_Returns200()
+    {
+        var response = await _server.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheLocateEndpoint()
+    {
+        using var document = JsonDocument.Parse(await _server.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/grids/locate", out var locate));
+        var parameters = locate.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["lat", "lon", "crs"], parameters);
+    }
+
+    [Fact]
+    public async Task ApiReferencePage_IsServed()
+    {
+        var response = await _server.Client.GetAsync("/api/docs/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", await response.Content.ReadAsStringAsync());
+        var script = await _server.Client.GetAsync("/api/docs/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_AnswersProblemDetails404()
+    {
+        var response = await _server.Client.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task StandardCatalogue_IsLoadedEvenWithoutTheDemoCity()
+    {
+        await using var db = _database.CreateContext();
+        Assert.True(db.CatalogueTypes.Count() >= 100);
+        Assert.Contains(db.CatalogueTypes, t => t.Code == "01003" && t.Name == "雨水井盖");
+        Assert.Empty(db.Cities);
+    }
+}
