@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class CivicGridServer
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API"));
         app.MapHealthEndpoints();
         app.MapGeographyEndpoints();
+        app.MapCatalogueEndpoints();
         return app;
     }
 
