@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Geography;
 
-/// <summary>Point → unit grid → community → street → district, through in-memory STR-trees loaded from the
-/// database. Whoever changes grids or boundaries calls <see cref="Invalidate"/>; the next lookup reloads.</summary>
+/// <summary>Point → unit grid → community → street → district, through in-memory indexes (<see cref="GridIndex{T}"/>)
+/// loaded from the database. Whoever changes grids or boundaries calls <see cref="Invalidate"/>; the next lookup reloads.</summary>
 public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable
 {
     private volatile Snapshot? _snapshot;
