@@ -25,6 +25,7 @@ public static class CoreServices
             builder.UseCivicGridDatabase(options, connectionString);
         });
         services.AddSingleton<GridLocator>();
+        services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
         return services;
     }
