@@ -26,6 +26,7 @@ public static class CoreServices
         });
         services.AddSingleton<GridLocator>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
+        services.AddImportExport();
         return services;
     }
 
