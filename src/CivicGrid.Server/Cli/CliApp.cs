@@ -9,6 +9,8 @@ public static class CliApp
     [
         MigrateVerb.Create(),
         SeedVerb.Create(),
+        ImportVerb.Create(),
+        ExportVerb.Create(),
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddSingleton<GridLocator>();
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
+        services.AddImportExport();
         return services;
     }
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace CivicGrid.Server.Features.Import;
+
+/// <summary>The CSV settings shared by import and export: UTF-8, comma, RFC 4180 quoting, header row, values trimmed,
+/// line numbers tracked for rejection messages, malformed quoting recovered and reported per record.</summary>
+internal static class CsvFiles
+{
+    public static CsvReaderOptions ReaderOptions(HashSet<long> malformedLines) => CsvReaderOptions.Default with
+    {
+        HasHeader = true,
+        TrimWhitespace = true,
+        TrackLineNumbers = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+        OnMalformedRecord = record =>
+        {
+            if (record.Reason != CsvMalformedReason.FieldCountMismatch) malformedLines.Add(record.LineNumber);
+        },
+    };
+
+    public static CsvWriterOptions WriterOptions { get; } = CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture };
+
+    /// <summary>Reads and checks the header: every column known, every required column present.</summary>
+    /// <exception cref="ImportFileException">The file is empty or the header names unknown columns or lacks required ones.</exception>
+    public static IReadOnlyList<string> ReadHeader(CsvReader csv, string[] known, string[] required)
+    {
+        IReadOnlyList<string> header;
+        try
+        {
+            header = csv.Headers;
+        }
+        catch (CsvFormatException exception)
+        {
+            throw new ImportFileException($"The CSV header cannot be read: {exception.Message}", exception);
+        }
+        if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
+            throw new ImportFileException($"The CSV file is empty; its first line must be the header {string.Join(",", known)}.");
+        var unknown = header.Where(h => !known.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count == 0 && missing.Count == 0) return header;
+        var problems = new List<string>();
+        if (missing.Count > 0) problems.Add($"lacks the column(s) {string.Join(", ", missing)}");
+        if (unknown.Count > 0) problems.Add($"has unknown column(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}");
+        throw new ImportFileException($"The CSV header (line 1) {string.Join(" and ", problems)}; the columns are {string.Join(",", known)}.");
+    }
+}
