@@ -168,6 +168,40 @@ public sealed class SqliteDataLayerTests : DataLayerTests<SqliteTestDatabase>
         Assert.Equal("10000", await Pragma(db, "busy_timeout"));
     }
 
+    [Fact]
+    public async Task LargeBulkInsert_RebuildsTheGridCodeIndex_AndARolledBackOneKeepsIt()
+    {
+        var rows = Enumerable.Range(1, 60_000).Select(i => new Component
+        {
+            Id = $"46010501037{i:D6}", CityCode = "460100", TypeCode = "01037", Name = "路灯", GridCode = $"4601050010010{i % 10}",
+            Longitude = 110.3, Latitude = 20.0, CreatedAt = DateTimeOffset.UnixEpoch, ChangedAt = DateTimeOffset.UnixEpoch,
+        });
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(60_000, await ComponentBulkInsert.InsertAsync(db, rows, expectedRows: 60_000, null, CancellationToken.None));
+            Assert.Equal(6_000, await db.Components.CountAsync(c => c.GridCode == "46010500100103"));
+        }
+        await using (var db = Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var more = rows.Select(c => new Component
+            {
+                Id = "9" + c.Id[1..], CityCode = c.CityCode, TypeCode = c.TypeCode, Name = c.Name, GridCode = c.GridCode,
+                CreatedAt = c.CreatedAt, ChangedAt = c.ChangedAt,
+            });
+            await ComponentBulkInsert.InsertAsync(db, more, expectedRows: 60_000, null, CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+        await using (var db = Database.CreateContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'IX_Components_GridCode'";
+            Assert.Equal(1L, await command.ExecuteScalarAsync());
+            Assert.Equal(60_000, await db.Components.CountAsync());
+        }
+    }
+
     private static async Task<string?> Pragma(CivicGridDbContext db, string name)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();

@@ -49,7 +49,9 @@ public sealed class ComponentImporter(CivicGridDbContext db, GridLocator locator
             }
             progress?.Report(new ProgressReport("Importing components (bytes)", length, length));
         }
-        await ComponentBulkInsert.InsertAsync(db, ValidRows(), null, cancellationToken);
+        // About 200 bytes per GeoJSON feature, 100 per CSV row: a hint for the bulk insert, not a limit.
+        var expectedRows = length / (format == FileFormat.Csv ? 100 : 200);
+        await ComponentBulkInsert.InsertAsync(db, ValidRows(), expectedRows, null, cancellationToken);
         return await log.FinishAsync(transaction, valid, options, cancellationToken);
     }
 }
