@@ -126,9 +126,14 @@ public sealed class DeadlineClock
     /// (it moves forward as the pause lasts). Per type, the same rules as <see cref="DeadlineCalculator.Deadline"/>.
     /// Always has a value; if the allowance ran out before a pause, that earlier instant is returned.
     /// </summary>
-    public DateTimeOffset? Deadline(DateTimeOffset now)
+    public DateTimeOffset? Deadline(DateTimeOffset now) => WhenUsed(Allowed, now);
+
+    /// <summary>The instant at which <paramref name="amount"/> of the allowance will have been used, as known at
+    /// <paramref name="now"/> (past pauses push it back; a pause still going on counts as resumed at now). With
+    /// 80 % of <see cref="Allowed"/> it is when the light turns yellow.</summary>
+    public DateTimeOffset WhenUsed(TimeSpan amount, DateTimeOffset now)
     {
-        var remaining = Allowed;
+        var remaining = amount;
         foreach (var (from, to) in RunningSegments(now))
         {
             if (to is not { } end)

@@ -1,0 +1,69 @@
+using System.Globalization;
+using CivicGrid.Domain.Calendar;
+
+namespace CivicGrid.Domain.Cases;
+
+public sealed partial class Case
+{
+    private void MoveTo(CaseStatus status, DateTimeOffset now, TimeLimit limit, WorkflowContext context)
+    {
+        Status = status;
+        StartStage(now, limit, context.Calendar);
+    }
+
+    private void StartStage(DateTimeOffset now, TimeLimit limit, WorkingCalendar calendar)
+    {
+        (StageStartedAt, StageTimeType, StageLimitAmount, StagePauses, StageOverdueAlerted, FrozenLight) =
+            (now, limit.Type, limit.Amount, null, false, null);
+        RecomputeDeadline(now, calendar);
+    }
+
+    private void Finish(CaseStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        (StageStartedAt, StageTimeType, StageLimitAmount, StagePauses, StageDueAt, StageYellowAt, FrozenLight) =
+            (now, null, null, null, null, null, null);
+        ClearRequest();
+    }
+
+    /// <summary>The current stage's clock, rebuilt from the stored start, limit and pauses.</summary>
+    public DeadlineClock? StageClock(WorkingCalendar calendar) =>
+        StageStartedAt is { } start && StageTimeType is { } type && StageLimitAmount is { } amount
+            ? new DeadlineClock(start, new TimeLimit(type, amount), calendar, ParsePauses(StagePauses))
+            : null;
+
+    private void RecomputeDeadline(DateTimeOffset now, WorkingCalendar calendar)
+    {
+        var clock = StageClock(calendar)!;
+        StageDueAt = clock.Deadline(now);
+        StageYellowAt = clock.WhenUsed(clock.Allowed * 0.8, now);
+    }
+
+    private void PauseClock(DateTimeOffset now, WorkingCalendar calendar)
+    {
+        var clock = StageClock(calendar)!;
+        FrozenLight = clock.Light(now);
+        clock.Pause(now);
+        StagePauses = FormatPauses(clock.Pauses);
+        (StageDueAt, StageYellowAt) = (null, null);
+    }
+
+    private void ResumeClock(DateTimeOffset now, WorkingCalendar calendar)
+    {
+        var clock = StageClock(calendar)!;
+        clock.Resume(now);
+        StagePauses = FormatPauses(clock.Pauses);
+        FrozenLight = null;
+        RecomputeDeadline(now, calendar);
+    }
+
+    private static string FormatPauses(IEnumerable<(DateTimeOffset From, DateTimeOffset? To)> pauses) =>
+        string.Join(';', pauses.Select(p => $"{p.From.ToUnixTimeMilliseconds()}|{p.To?.ToUnixTimeMilliseconds()}"));
+
+    private static IEnumerable<(DateTimeOffset From, DateTimeOffset? To)> ParsePauses(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : text.Split(';').Select(p => p.Split('|')).Select(p => (
+                DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(p[0], CultureInfo.InvariantCulture)),
+                p[1].Length == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(p[1], CultureInfo.InvariantCulture))));
+}
