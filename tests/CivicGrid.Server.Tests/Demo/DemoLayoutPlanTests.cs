@@ -72,6 +72,16 @@ public sealed class DemoLayoutPlanTests
         Assert.All(City.Grids.Where(g => g.IsBuiltUp), g => Assert.InRange(g.AreaSquareMetres, 10_000, 30_000));
     }
 
+    [Fact]
+    public void CityCommunities_AreEachOneConnectedPolygon()
+    {
+        foreach (var community in City.Communities)
+        {
+            var boundary = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(community.Cells.Select(DemoLattice.CellRectangle).ToList());
+            Assert.True(boundary is NetTopologySuite.Geometries.Polygon { IsValid: true }, $"{community.Code} is a {boundary.GeometryType}.");
+        }
+    }
+
     private static bool Covers(DemoGridPlan grid, double longitude, double latitude) =>
         DemoLattice.Longitude(grid.West) <= longitude && longitude <= DemoLattice.Longitude(grid.East)
         && DemoLattice.Latitude(grid.South) <= latitude && latitude <= DemoLattice.Latitude(grid.North);
