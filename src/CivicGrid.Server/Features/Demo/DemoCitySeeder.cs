@@ -1,28 +1,97 @@
 using CivicGrid.Data;
+using CivicGrid.Domain.Calendar;
+using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Geography;
-using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Cli;
-using Microsoft.AspNetCore.Identity;
+using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Features.Components;
+using CivicGrid.Server.Features.Geography;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Demo;
 
-/// <summary>Generates the Haikou-like demo city.</summary>
-public sealed class DemoCitySeeder(CivicGridDbContext db)
+/// <summary>Generates the Haikou-like demo city into an empty database: the city, its districts, streets and
+/// communities, unit and responsibility grids, departments, staff, case standards, the 2026 working calendar and
+/// components. The same scale and seed always give the same city.</summary>
+public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, TimeProvider time)
 {
     public const int DefaultSeed = 20261126;
+
+    /// <summary>Components go to the database in transactions of this many rows, streamed from a lazy generator.</summary>
+    private const int ComponentsPerTransaction = 500_000;
 
     public async Task<DemoCityReport> SeedAsync(
         DemoScale scale, int seed, string password, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
     {
-        db.Cities.Add(new City { Code = "460100", Name = "海口市", NameEn = "Haikou", CaseNumberPrefix = "HK" });
-        var admin = new StaffUser
+        await StandardCatalogueSeeder.EnsureAsync(db, cancellationToken);
+        var profile = DemoScaleProfile.For(scale);
+        var layout = DemoLayoutPlanner.Plan(profile, seed);
+        var names = new DemoNames(new Random(unchecked(seed * 31 + 1)));
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            UserName = "admin", DisplayName = "系统管理员", PasswordHash = "", CityCode = "460100",
-            Roles = Roles.Administrator, ScopeKind = DataScopeKind.City,
-        };
-        admin.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(admin, password);
-        db.StaffUsers.Add(admin);
-        await db.SaveChangesAsync(cancellationToken);
-        return new DemoCityReport(password, ["admin"], 0, 0);
+            db.Cities.Add(new City { Code = DemoCity.CityCode, Name = DemoCity.Name, NameEn = DemoCity.NameEn, CaseNumberPrefix = DemoCity.CaseNumberPrefix });
+            db.CalendarDays.AddRange(ChineseHolidays.Year2026());
+            await db.SaveChangesAsync(cancellationToken);
+            var units = await DemoGeographyWriter.WriteUnitsAsync(db, layout, cancellationToken);
+            progress?.Report(new ProgressReport("units", units, units));
+
+            var departments = await DemoDepartments.CreateAsync(db, cancellationToken);
+            var standards = await DemoCaseStandards.CreateAsync(db, departments, cancellationToken);
+            progress?.Report(new ProgressReport("departments and standards", departments.Count + standards, departments.Count + standards));
+
+            var areas = DemoPatrolAreas.Plan(layout, profile.PatrolAreaSize);
+            var inspectorAreas = DemoPatrolAreas.ChooseForInspectors(areas, profile.MaxInspectors);
+            var (userNames, inspectorIds) = await DemoUsers.CreateAsync(db, password, departments, inspectorAreas, names, cancellationToken);
+            progress?.Report(new ProgressReport("users", userNames.Count, userNames.Count));
+            var inspectorByArea = inspectorAreas.Zip(inspectorIds).ToDictionary(p => p.First.Code, p => p.Second);
+            var areaIds = await DemoGeographyWriter.WriteResponsibilityGridsAsync(db, areas, inspectorByArea, cancellationToken);
+            await DemoGeographyWriter.WriteGridsAsync(db, layout, areas, areaIds, progress, cancellationToken);
+
+            var components = await InsertComponentsAsync(layout, departments, seed, progress, cancellationToken);
+            locator.Invalidate();
+            return new DemoCityReport(password, userNames, layout.GridCount, components);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    private async Task<long> InsertComponentsAsync(
+        DemoLayout layout, DemoDepartmentDirectory departments, int seed, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    {
+        var typeNames = await db.CatalogueTypes.AsNoTracking().Where(t => t.Kind == CatalogueKind.Component)
+            .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+        var now = time.GetUtcNow();
+        var stream = new DemoComponentStream(layout, departments, typeNames, new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero));
+        var total = layout.ComponentCount;
+        long inserted = 0;
+        using var components = stream.Generate(unchecked(seed * 31 + 2)).GetEnumerator();
+        while (true)
+        {
+            var before = inserted;
+            var chunk = Take(components, ComponentsPerTransaction);
+            var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ProgressReport("components", before + done, total)));
+            var count = await ComponentBulkInsert.InsertAsync(db, chunk, rowProgress, cancellationToken);
+            inserted += count;
+            if (count < ComponentsPerTransaction) break;
+        }
+
+        progress?.Report(new ProgressReport("components", inserted, total));
+        return inserted;
+    }
+
+    /// <summary>The next <paramref name="count"/> items of a shared enumerator, still lazily.</summary>
+    private static IEnumerable<T> Take<T>(IEnumerator<T> source, int count)
+    {
+        for (var i = 0; i < count && source.MoveNext(); i++) yield return source.Current;
+    }
+
+    /// <summary>Reports on the inserting thread, in order (unlike <see cref="Progress{T}"/>, which posts).</summary>
+    private sealed class RowProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }
