@@ -45,6 +45,7 @@ public abstract class DataLayerTests<TDatabase> : IAsyncLifetime where TDatabase
             var grid = await db.UnitGrids.SingleAsync(g => g.Code == "46010500100100");
             Assert.Equal("460105001001", grid.CommunityCode);
             Assert.IsType<Polygon>(grid.Boundary);
+            Assert.Equal(4326, grid.Boundary.SRID);
             Assert.Equal(5, grid.Boundary.NumPoints);
             Assert.Equal(110.30, grid.Boundary.EnvelopeInternal.MinX, 9);
             var team = await db.Departments.SingleAsync(d => d.Code == "HK-SZ-XY-1");

@@ -176,6 +176,16 @@ public abstract class DemoCityGeographyTests<TDatabase>(DemoCityFixture<TDatabas
         var days = await db.CalendarDays.AsNoTracking().OrderBy(d => d.Date).ToListAsync();
         Assert.Equal(Domain.Calendar.ChineseHolidays.Year2026().OrderBy(d => d.Date), days);
     }
+
+    [Fact]
+    public async Task CityCalendar_BuiltFromTheDatabase_KnowsNationalDayAndItsAdjustedSaturday()
+    {
+        var calendar = await city.Server.Services.GetRequiredService<Features.Calendar.CityCalendar>().GetAsync();
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+        Assert.Equal(TimeSpan.FromHours(7), calendar.WorkingTimePerDay);
+        Assert.Equal("Asia/Shanghai", calendar.Zone.Id);
+    }
 }
 
 public sealed class SqliteDemoCityGeographyTests(DemoCityFixture<SqliteTestDatabase> city)
