@@ -1,4 +1,5 @@
 using CivicGrid.Domain.Calendar;
+using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
@@ -23,6 +24,11 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
     public DbSet<Component> Components => Set<Component>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

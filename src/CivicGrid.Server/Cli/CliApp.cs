@@ -11,6 +11,7 @@ public static class CliApp
         SeedVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
+        AuditVerb.Create(),
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -1,0 +1,52 @@
+using CivicGrid.Domain.Calendar;
+using CivicGrid.Domain.Cases;
+
+namespace CivicGrid.Server.Features.Cases;
+
+public sealed record DeadlineDto(DateTimeOffset? DueAt, DateTimeOffset? YellowAt, string? Light, string? Limit);
+
+public sealed record ReporterDto(string? Name, string? Phone, string? Email);
+
+/// <summary>A case as staff see it (the reporter's contact included; never shown to the public).</summary>
+public sealed record CaseDto(
+    long Id, string Number, string Status, string Stage, string Channel, string? Kind, string? TypeCode, string Description,
+    string? Address, double Longitude, double Latitude, string? GridCode, string? CommunityCode, string? StreetCode,
+    string? DistrictCode, string? ComponentId, int? DepartmentId, bool IsUrgent, string? PendingRequest, string? PendingRequestNote,
+    int ReworkCount, int SupervisionCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt,
+    DeadlineDto Deadline, ReporterDto Reporter)
+{
+    public static CaseDto From(Case c, DateTimeOffset now) => new(
+        c.Id, c.Number, c.Status.ToString(), c.Stage.ToString(), c.Channel.ToString(), c.Kind?.ToString().ToLowerInvariant(),
+        c.TypeCode, c.Description, c.Address, c.Longitude, c.Latitude, c.GridCode, c.CommunityCode, c.StreetCode, c.DistrictCode,
+        c.ComponentId, c.DepartmentId, c.IsUrgent, c.PendingRequest?.ToString(), c.PendingRequestNote, c.ReworkCount,
+        c.SupervisionCount, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
+        new DeadlineDto(c.StageDueAt, c.StageYellowAt, c.LightAt(now)?.ToString().ToLowerInvariant(),
+            c.StageLimitAmount is { } amount ? $"{amount} {c.StageTimeType?.ToCode()}" : null),
+        new ReporterDto(c.ReporterName, c.ReporterPhone, c.ReporterEmail));
+}
+
+public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total);
+
+public sealed record TransitionOption(string Action, string? SuggestedDepartmentId);
+
+public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId);
+
+public sealed record HistoryEntryDto(
+    int Sequence, DateTimeOffset At, int? ActorUserId, string ActorName, string ActorRole, string Action, string? FromStatus,
+    string ToStatus, string? Note, IReadOnlyList<string> AttachmentIds, string? Deadline, string? Data, string Hash)
+{
+    public static HistoryEntryDto From(CaseHistoryEntry e) => new(
+        e.Sequence, e.At, e.ActorUserId, e.ActorName, e.ActorRole, e.Action, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.Note,
+        e.AttachmentIds?.Split(',') ?? [], e.Deadline, e.Data, e.Hash);
+}
+
+/// <summary>Body of POST /api/v1/cases/{id}/transitions.</summary>
+public sealed record TransitionRequest(
+    string? Action, string? Note, bool? Confirmed, bool? Passed, int? DepartmentId, int? ExtensionAmount,
+    string? Kind, string? TypeCode, IReadOnlyList<Guid>? AttachmentIds);
+
+/// <summary>Body of POST /api/v1/cases.</summary>
+public sealed record CreateCaseRequest(
+    string? Channel, string? Description, double? Latitude, double? Longitude, string? Crs, string? Kind, string? TypeCode,
+    string? ComponentId, string? Address, string? ReporterName, string? ReporterPhone, string? ReporterEmail,
+    IReadOnlyList<Guid>? AttachmentIds);

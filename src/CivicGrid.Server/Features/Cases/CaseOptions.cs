@@ -1,0 +1,29 @@
+using CivicGrid.Domain.Cases;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>The "Cases" configuration section.</summary>
+public sealed class CaseOptions
+{
+    public const string Section = "Cases";
+
+    /// <summary>A report of the same type within this distance of an open case is linked to it (metres).</summary>
+    public double DuplicateRadiusMetres { get; set; } = 50;
+
+    /// <summary>… if that case was reported within this window.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the deadline job looks for overdue stages.</summary>
+    public TimeSpan DeadlineScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public WorkflowTimeLimits Limits { get; set; } = WorkflowTimeLimits.Default;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (DuplicateRadiusMetres is < 0 or > 5000) problems.Add($"{Section}:DuplicateRadiusMetres must be between 0 and 5000.");
+        if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromDays(30)) problems.Add($"{Section}:DuplicateWindow must be between 0 and 30 days.");
+        if (DeadlineScanInterval < TimeSpan.FromSeconds(1)) problems.Add($"{Section}:DeadlineScanInterval must be at least one second.");
+        return problems;
+    }
+}

@@ -1,0 +1,95 @@
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Catalogue;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>Filters, paging and sorting of GET /api/v1/cases; every parameter optional.</summary>
+public sealed record CaseQuery(
+    string? Status, string? Stage, string? Kind, string? Type, string? District, string? Street, string? Grid,
+    int? Department, string? Light, string? Channel, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, string? Q,
+    int? Page, int? PageSize, string? Sort)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Applies the filters; adds a message per bad parameter to <paramref name="errors"/>.</summary>
+    public IQueryable<Case> Apply(IQueryable<Case> cases, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrEmpty(Status))
+        {
+            var statuses = ParseList<CaseStatus>(Status, "status", errors);
+            cases = cases.Where(c => statuses.Contains(c.Status));
+        }
+        if (!string.IsNullOrEmpty(Stage))
+        {
+            if (Enum.TryParse<CaseStage>(Stage, ignoreCase: true, out var stage))
+            {
+                var statuses = CaseStages.StatusesOf(stage);
+                cases = cases.Where(c => statuses.Contains(c.Status));
+            }
+            else errors["stage"] = [$"stage must be one of {string.Join(", ", Enum.GetNames<CaseStage>())}."];
+        }
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            if (Enum.TryParse<CatalogueKind>(Kind, ignoreCase: true, out var kind)) cases = cases.Where(c => c.Kind == kind);
+            else errors["kind"] = ["kind must be matter or component."];
+        }
+        if (!string.IsNullOrEmpty(Type)) cases = cases.Where(c => c.TypeCode == Type);
+        if (!string.IsNullOrEmpty(District)) cases = cases.Where(c => c.DistrictCode == District);
+        if (!string.IsNullOrEmpty(Street)) cases = cases.Where(c => c.StreetCode == Street);
+        if (!string.IsNullOrEmpty(Grid)) cases = cases.Where(c => c.GridCode == Grid);
+        if (Department is { } department) cases = cases.Where(c => c.DepartmentId == department);
+        if (!string.IsNullOrEmpty(Channel))
+        {
+            var channels = ParseList<CaseChannel>(Channel, "channel", errors);
+            cases = cases.Where(c => channels.Contains(c.Channel));
+        }
+        if (CreatedFrom is { } from) cases = cases.Where(c => c.CreatedAt >= from);
+        if (CreatedTo is { } to) cases = cases.Where(c => c.CreatedAt < to);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            cases = cases.Where(c => c.Number.Contains(text) || c.Description.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+        }
+        cases = Light?.ToLowerInvariant() switch
+        {
+            null or "" => cases,
+            "red" => cases.Where(c => c.StageDueAt != null && c.StageDueAt < now),
+            "yellow" => cases.Where(c => c.StageDueAt != null && c.StageYellowAt <= now && c.StageDueAt >= now),
+            "green" => cases.Where(c => c.StageYellowAt != null && c.StageYellowAt > now),
+            _ => Invalid(cases, errors, "light", "light must be green, yellow or red."),
+        };
+        return Sort?.ToLowerInvariant() switch
+        {
+            null or "" or "-createdat" => cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            "createdat" => cases.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            "dueat" => cases.OrderBy(c => c.StageDueAt == null).ThenBy(c => c.StageDueAt).ThenBy(c => c.Id),
+            "number" => cases.OrderBy(c => c.Number),
+            "-number" => cases.OrderByDescending(c => c.Number),
+            _ => Invalid(cases, errors, "sort", "sort must be createdAt, -createdAt, dueAt, number or -number."),
+        };
+    }
+
+    public (int Page, int PageSize) Paging(Dictionary<string, string[]> errors)
+    {
+        if (Page is < 1) errors["page"] = ["page starts at 1."];
+        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        return (Page ?? 1, PageSize ?? 50);
+    }
+
+    private static IQueryable<Case> Invalid(IQueryable<Case> cases, Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return cases.OrderBy(c => c.Id);
+    }
+
+    private static List<T> ParseList<T>(string text, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        var values = new List<T>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<T>(part.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var value)) values.Add(value);
+            else errors[field] = [$"{field} '{part}' is not one of {string.Join(", ", Enum.GetNames<T>())}."];
+        }
+        return values;
+    }
+}

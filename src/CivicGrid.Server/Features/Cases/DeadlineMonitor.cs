@@ -1,0 +1,66 @@
+using CivicGrid.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>The deadline job: finds stages past their deadline, records "overdue" on the case and raises one alert per
+/// stage. Safe to run twice or on several instances at once: the case's concurrency token lets one writer win.</summary>
+public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<CaseOptions> options, ILogger<DeadlineMonitor> logger)
+    : BackgroundService
+{
+    /// <summary>One pass; returns the number of alerts raised.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var raised = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        while (true)
+        {
+            var due = await db.Cases.Where(c => c.StageDueAt != null && c.StageDueAt < now && !c.StageOverdueAlerted)
+                .OrderBy(c => c.StageDueAt).Take(200).ToListAsync(cancellationToken);
+            if (due.Count == 0) return raised;
+            foreach (var @case in due)
+            {
+                if (@case.RaiseOverdue(now) is not { } overdue) continue;
+                db.CaseHistory.Add(overdue.Entry);
+                db.CaseAlerts.Add(overdue.Alert);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    raised++;
+                    LogOverdue(logger, @case.Number, @case.Status.ToString());
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another step or instance changed the case first; the next pass looks again.
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DeadlineScanInterval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseNumber} is overdue in status {Status}")]
+    private static partial void LogOverdue(ILogger logger, string caseNumber, string status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The deadline job failed; it will try again at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
