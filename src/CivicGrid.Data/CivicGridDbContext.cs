@@ -23,6 +23,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
     public DbSet<Component> Components => Set<Component>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
