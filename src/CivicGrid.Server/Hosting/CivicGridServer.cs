@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
@@ -28,6 +29,7 @@ public static class CivicGridServer
         builder.Services.AddCivicGridCore(builder.Configuration);
         builder.Services.AddCivicGridHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddStaffAuth(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -37,11 +39,15 @@ public static class CivicGridServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API"));
         app.MapHealthEndpoints();
         app.MapGeographyEndpoints();
         app.MapCatalogueEndpoints();
+        app.MapAuthEndpoints();
         return app;
     }
 

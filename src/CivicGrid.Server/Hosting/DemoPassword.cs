@@ -2,9 +2,16 @@ using System.Security.Cryptography;
 
 namespace CivicGrid.Server.Hosting;
 
-/// <summary>The demo users' password: CIVICGRID_DEMO_PASSWORD when set, otherwise a fresh random one.</summary>
+/// <summary>The demo users' password: the Demo:Password setting when set, else CIVICGRID_DEMO_PASSWORD, else a fresh
+/// random one.</summary>
 public static class DemoPassword
 {
+    public static string From(IConfiguration configuration)
+    {
+        var configured = configuration["Demo:Password"];
+        return string.IsNullOrEmpty(configured) ? FromEnvironmentOrRandom() : configured;
+    }
+
     public static string FromEnvironmentOrRandom()
     {
         var configured = Environment.GetEnvironmentVariable("CIVICGRID_DEMO_PASSWORD");

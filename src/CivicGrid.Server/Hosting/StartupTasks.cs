@@ -33,7 +33,7 @@ public sealed partial class StartupTasks(
         if (flags.NoDemo || await db.Cities.AnyAsync(cancellationToken)) return;
         var scale = DemoScales.Parse(configuration["Demo:Scale"] ?? "small");
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();
-        _seeded = await seeder.SeedAsync(scale, DemoCitySeeder.DefaultSeed, DemoPassword.FromEnvironmentOrRandom(), progress: null, cancellationToken);
+        _seeded = await seeder.SeedAsync(scale, DemoCitySeeder.DefaultSeed, DemoPassword.From(configuration), progress: null, cancellationToken);
     }
 
     public async Task StartedAsync(CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed partial class StartupTasks(
             foreach (var user in users) banner.AppendLine($"    {user.UserName,-22} {user.DisplayName}");
             banner.AppendLine(_seeded is { } seeded
                 ? $"  Demo password (all users): {seeded.Password}"
-                : "  Demo password: the one printed when the demo city was seeded (or CIVICGRID_DEMO_PASSWORD then).");
+                : "  Demo password: the one printed when the demo city was seeded (or Demo:Password / CIVICGRID_DEMO_PASSWORD then).");
         }
         Console.WriteLine(banner.ToString());
     }

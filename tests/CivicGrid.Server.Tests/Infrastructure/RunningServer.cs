@@ -26,7 +26,12 @@ public sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server; with <paramref name="demo"/> it seeds the small demo city into the empty database.</summary>
-    public static async Task<RunningServer> StartAsync(TestDatabase database, bool demo = true, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(TestDatabase database, bool demo = true, params string[] extraArgs) =>
+        StartAsync(database, configure: null, demo, extraArgs);
+
+    /// <summary>Starts a server; <paramref name="configure"/> adds to the host, e.g. a <see cref="TestLogSink"/>.</summary>
+    public static async Task<RunningServer> StartAsync(
+        TestDatabase database, Action<WebApplicationBuilder>? configure, bool demo = true, params string[] extraArgs)
     {
         var dataFolder = Directory.CreateTempSubdirectory("civicgrid-server-").FullName;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
@@ -40,8 +45,21 @@ public sealed class RunningServer : IAsyncDisposable
             .. demo ? Array.Empty<string>() : ["--no-demo"],
             .. extraArgs,
         ];
-        var app = CivicGridServer.Build(args, builder => builder.Services.AddSingleton<TimeProvider>(time));
-        await app.StartAsync();
+        var app = CivicGridServer.Build(args, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            configure?.Invoke(builder);
+        });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
+            throw;
+        }
         return new RunningServer(app, dataFolder, time);
     }
 

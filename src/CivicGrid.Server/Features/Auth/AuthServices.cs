@@ -1,0 +1,33 @@
+using CivicGrid.Domain.Organisation;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.Auth;
+
+public static class AuthServices
+{
+    /// <summary>Staff authentication (bearer tokens behind the <see cref="StaffAuthSchemes.Staff"/> policy scheme),
+    /// role authorization with logged ProblemDetails denials, and the sign-in rate limits.</summary>
+    public static IServiceCollection AddStaffAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptions.Validator>();
+
+        services.AddAuthentication(StaffAuthSchemes.Staff)
+            .AddPolicyScheme(StaffAuthSchemes.Staff, "Staff", scheme => scheme.ForwardDefaultSelector = StaffAuthSchemes.Select)
+            .AddJwtBearer(StaffAuthSchemes.Bearer);
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationDenials>();
+        services.AddRateLimiter(SignInRateLimits.Configure);
+
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<FailedSignInLimiter>();
+        services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddScoped<StaffSignIn>();
+        return services;
+    }
+}
