@@ -1,3 +1,4 @@
+using CivicGrid.Domain.Attachments;
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
@@ -23,6 +24,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
     public DbSet<Component> Components => Set<Component>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
