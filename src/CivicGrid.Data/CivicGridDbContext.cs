@@ -1,3 +1,4 @@
+using CivicGrid.Domain.Attachments;
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
@@ -30,6 +31,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

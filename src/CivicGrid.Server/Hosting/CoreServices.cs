@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
         services.AddImportExport();
+        services.AddAttachments(configuration);
         return services;
     }
 

@@ -1,0 +1,28 @@
+using CivicGrid.Server.Features.Attachments;
+using Microsoft.Extensions.Options;
+
+// In the DI namespace (the usual convention for AddXxx extensions) so that Hosting/CoreServices needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class AttachmentServices
+{
+    /// <summary>Registers the attachment store and its validated options (a bad setting stops the start).</summary>
+    public static IServiceCollection AddAttachments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AttachmentOptions>()
+            .Bind(configuration.GetSection(AttachmentOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>();
+        services.AddSingleton<AttachmentStore>();
+        return services;
+    }
+
+    private sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AttachmentOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
