@@ -1,10 +1,11 @@
 using CivicGrid.Domain.Attachments;
+using CivicGrid.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CivicGrid.Data.Configurations;
 
-/// <summary>No foreign keys yet: the case and history tables come with the case engine, which adds them.</summary>
+/// <summary>A photo belongs to a case, and to the history entry (step) it was sent with, once attached.</summary>
 internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
 {
     public void Configure(EntityTypeBuilder<Attachment> attachment)
@@ -19,5 +20,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         attachment.HasIndex(a => a.HistoryEntryId);
         // Finds the same photo uploaded twice (a citizen and an inspector sending one picture).
         attachment.HasIndex(a => a.Sha256);
+        attachment.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        attachment.HasOne<CaseHistoryEntry>().WithMany().HasForeignKey(a => a.HistoryEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
@@ -34,6 +35,7 @@ public static class CivicGridServer
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddDeadlineMonitor();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -48,6 +50,7 @@ public static class CivicGridServer
         app.MapGeographyEndpoints();
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
+        app.MapCaseEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using CivicGrid.Data;
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class CoreServices
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
         services.AddImportExport();
+        services.AddCases(configuration);
         services.AddAttachments(configuration);
         return services;
     }

@@ -27,17 +27,15 @@ public sealed record CaseDto(
 
 public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total);
 
-public sealed record TransitionOption(string Action, string? SuggestedDepartmentId);
-
 public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId);
 
 public sealed record HistoryEntryDto(
     int Sequence, DateTimeOffset At, int? ActorUserId, string ActorName, string ActorRole, string Action, string? FromStatus,
-    string ToStatus, string? Note, IReadOnlyList<string> AttachmentIds, string? Deadline, string? Data, string Hash)
+    string ToStatus, string? Note, IReadOnlyList<string> AttachmentIds, string? Deadline, string? Data, string PreviousHash, string Hash)
 {
     public static HistoryEntryDto From(CaseHistoryEntry e) => new(
         e.Sequence, e.At, e.ActorUserId, e.ActorName, e.ActorRole, e.Action, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.Note,
-        e.AttachmentIds?.Split(',') ?? [], e.Deadline, e.Data, e.Hash);
+        e.AttachmentIds?.Split(',') ?? [], e.Deadline, e.Data, e.PreviousHash, e.Hash);
 }
 
 /// <summary>Body of POST /api/v1/cases/{id}/transitions.</summary>

@@ -1,0 +1,48 @@
+using CivicGrid.Data;
+using CivicGrid.Server.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Cases;
+
+public static class CaseReadHandlers
+{
+    public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
+        [AsParameters] CaseQuery query, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var filtered = query.Apply(db.Cases.AsNoTracking().Within(who.Scope), now, errors);
+        var (page, size) = query.Paging(errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CasePage(items.Select(c => CaseDto.From(c, now)).ToList(), page, size, total));
+    }
+
+    public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(
+        long id, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+    {
+        var @case = await FindAsync(db, id, who, cancellationToken);
+        return @case is null ? await NotFound(db, id, who, "view", logger, cancellationToken) : TypedResults.Ok(CaseDto.From(@case, time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<List<HistoryEntryDto>>, ProblemHttpResult>> History(
+        long id, StaffPrincipal who, CivicGridDbContext db, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, id, who, cancellationToken) is null) return await NotFound(db, id, who, "view the history of", logger, cancellationToken);
+        var entries = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(HistoryEntryDto.From).ToList());
+    }
+
+    internal static Task<Domain.Cases.Case?> FindAsync(CivicGridDbContext db, long id, StaffPrincipal who, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Within(who.Scope).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>404 either way; an existing case outside the scope is logged as a denial.</summary>
+    internal static async Task<ProblemHttpResult> NotFound(
+        CivicGridDbContext db, long id, StaffPrincipal who, string action, ILogger logger, CancellationToken cancellationToken) =>
+        await db.Cases.AnyAsync(c => c.Id == id, cancellationToken)
+            ? AccessCheck.NotFoundOutOfScope(who, action, CaseEndpoints.Resource(id), logger)
+            : AccessCheck.NotFound(CaseEndpoints.Resource(id));
+}

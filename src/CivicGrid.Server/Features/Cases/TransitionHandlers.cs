@@ -1,0 +1,98 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Catalogue;
+using CivicGrid.Server.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Cases;
+
+public static class TransitionHandlers
+{
+    public static async Task<Results<Ok<TransitionsDto>, ProblemHttpResult>> List(
+        long id, StaffPrincipal who, CivicGridDbContext db, CaseTransitions transitions, ILogger<CaseTransitions> logger, CancellationToken cancellationToken)
+    {
+        var staff = CaseEndpoints.Context(who);
+        var @case = await transitions.FindAsync(id, staff, cancellationToken);
+        if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, "list the actions of", logger, cancellationToken);
+        var allowed = CaseWorkflow.AllowedFor(@case, staff.Actor);
+        var suggested = allowed.Contains(CaseAction.Dispatch) ? await transitions.SuggestDepartmentAsync(@case, cancellationToken) : null;
+        return TypedResults.Ok(new TransitionsDto(@case.Status.ToString(), allowed.Select(a => a.ToCode()).ToList(), suggested));
+    }
+
+    public static async Task<Results<Ok<TransitionResponse>, ValidationProblem, ProblemHttpResult>> Apply(
+        long id, TransitionRequest request, StaffPrincipal who, CivicGridDbContext db, CaseTransitions transitions, TimeProvider time,
+        ILogger<CaseTransitions> logger, CancellationToken cancellationToken)
+    {
+        if (!CaseActions.TryParse(request.Action, out var action))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["action"] = [$"action must be one of {string.Join(", ", Enum.GetValues<CaseAction>().Select(a => a.ToCode()))}."],
+            });
+        }
+        CatalogueKind? kind = null;
+        if (request.Kind is { Length: > 0 })
+        {
+            if (!Enum.TryParse<CatalogueKind>(request.Kind, true, out var parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be matter or component."] });
+            kind = parsed;
+        }
+        if (request.Note is { Length: > 4000 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["note is at most 4000 characters."] });
+        var staff = CaseEndpoints.Context(who);
+        var @case = await transitions.FindAsync(id, staff, cancellationToken);
+        if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, action.ToCode(), logger, cancellationToken);
+        if (action == CaseAction.Classify && kind is { } k && request.TypeCode is { } code
+            && !await db.CatalogueTypes.AnyAsync(t => t.Kind == k && t.Code == code, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["typeCode"] = [$"typeCode {code} is not a {k} type of the catalogue."] });
+        }
+        var attachments = request.AttachmentIds ?? [];
+        if (attachments.Count > 0 && await db.Attachments.CountAsync(a => attachments.Contains(a.Id) && a.CaseId == id && a.HistoryEntryId == null, cancellationToken) != attachments.Count)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["attachmentIds"] = ["Every attachment must be uploaded to this case first and not yet be attached to a step."],
+            });
+        }
+        try
+        {
+            var command = new CaseCommand(action, request.Note, request.Confirmed, request.Passed, request.DepartmentId,
+                request.ExtensionAmount, kind, request.TypeCode, attachments);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var entry = await transitions.ApplyAsync(@case, command, staff, cancellationToken);
+            if (attachments.Count > 0)
+            {
+                await db.Attachments.Where(a => attachments.Contains(a.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.HistoryEntryId, entry.Id), cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(new TransitionResponse(HistoryEntryDto.From(entry), CaseDto.From(@case, time.GetUtcNow())));
+        }
+        catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.Invalid)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field ?? "action"] = [refusal.Message] });
+        }
+        catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.NotPermitted)
+        {
+            var denied = AccessCheck.Forbidden(who, action.ToCode(), $"case {@case.Number}", refusal.Message, logger);
+            denied.ProblemDetails.Extensions["allowed"] = refusal.Allowed.Select(a => a.ToCode()).ToList();
+            return denied;
+        }
+        catch (WorkflowRefusalException refusal)
+        {
+            return Conflict(refusal.Message, refusal.Allowed);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("The case changed meanwhile; reload it and try again.", []);
+        }
+    }
+
+    private static ProblemHttpResult Conflict(string detail, IReadOnlyList<CaseAction> allowed) =>
+        TypedResults.Problem(title: "Not allowed now", detail: detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["allowed"] = allowed.Select(a => a.ToCode()).ToList() });
+
+    public sealed record TransitionResponse(HistoryEntryDto Entry, CaseDto Case);
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CivicGrid.Server.Tests.Cases;
+
+public sealed class WholeWorkflowTests(CaseApi api) : IClassFixture<CaseApi>
+{
+    [Fact]
+    public async Task HotlineReport_ThroughVerifyRegisterDispatchReworkAndClose_RecordsEveryStepWithItsActor()
+    {
+        var created = await api.CreateAsync("operator", CaseApi.Report(channel: "Hotline"));
+        var id = created.GetProperty("id").GetInt64();
+        Assert.Matches(@"^HK\d{8}\d{5}$", created.GetProperty("number").GetString());
+        Assert.Equal("Reported", created.GetProperty("status").GetString());
+        Assert.Equal("460106", created.GetProperty("districtCode").GetString());
+
+        await api.DoAsync("operator", id, new { action = "request_verification" });
+        await api.DoAsync("inspector", id, new { action = "verify", confirmed = true, note = "现场属实" });
+        await api.DoAsync("operator", id, new { action = "register" });
+
+        var options = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        Assert.Equal(["dispatch"], options.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
+        var suggested = options.GetProperty("suggestedDepartmentId").GetInt32();
+        var dispatched = await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        Assert.Equal(suggested, dispatched.GetProperty("departmentId").GetInt32());
+
+        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
+        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("inspector", id, new { action = "check", passed = false, note = "仍有残留" });
+        await api.DoAsync("dispatcher", id, new { action = "rework", note = "请彻底清理" });
+        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已彻底清理" });
+        await api.DoAsync("inspector", id, new { action = "check", passed = true });
+        var closed = await api.DoAsync("shiftlead", id, new { action = "close" });
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal(1, closed.GetProperty("reworkCount").GetInt32());
+
+        var history = (await (await api.As("shiftlead")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
+        Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "check", "rework", "feedback", "check", "close"],
+            history!.Select(h => h.GetProperty("action").GetString()));
+        string Actor(int i) => history[i].GetProperty("actorName").GetString()!;
+        Assert.Equal("陈静（受理员）", Actor(0));
+        Assert.StartsWith("王海", Actor(2));
+        Assert.Equal("黄丽（派遣员）", Actor(4));
+        Assert.Equal("李梅（龙华区环卫所）", Actor(5));
+        Assert.Equal("林峰（值班长）", Actor(11));
+        Assert.Equal("Inspector", history[7].GetProperty("actorRole").GetString());
+        for (var i = 1; i < history.Length; i++)
+            Assert.Equal(history[i - 1].GetProperty("hash").GetString(), history[i].GetProperty("previousHash").GetString());
+    }
+}
