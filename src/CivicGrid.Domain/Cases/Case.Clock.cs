@@ -35,8 +35,9 @@ public sealed partial class Case
     private void RecomputeDeadline(DateTimeOffset now, WorkingCalendar calendar)
     {
         var clock = StageClock(calendar)!;
-        StageDueAt = clock.Deadline(now);
-        StageYellowAt = clock.WhenUsed(clock.Allowed * 0.8, now);
+        // Stored in UTC: the calendar answers in the city's offset, PostgreSQL's timestamptz takes UTC only.
+        StageDueAt = clock.Deadline(now)?.ToUniversalTime();
+        StageYellowAt = clock.WhenUsed(clock.Allowed * 0.8, now).ToUniversalTime();
     }
 
     private void PauseClock(DateTimeOffset now, WorkingCalendar calendar)

@@ -10,15 +10,18 @@ namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>A real server over the small demo city and signed-in HTTP clients for its users (intent methods for
 /// the case API).</summary>
-public sealed class CaseApi : IAsyncLifetime
+public class CaseApi<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public SqliteTestDatabase Database { get; } = new();
+    public TDatabase Database { get; } = new();
     public RunningServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
         Server = await RunningServer.StartAsync(Database, configure: null, demo: true, StaffAccounts.DemoPasswordArg);
+    }
 
     public async Task DisposeAsync()
     {
@@ -38,13 +41,12 @@ public sealed class CaseApi : IAsyncLifetime
         return client;
     }
 
-    /// <summary>A report at the demo city's centre (the demo inspector's patrol area, 龙华区) unless a position is given.</summary>
-    public static object Report(string type = "06010", double? lon = null, double? lat = null, string description = "人行道上堆放暴露垃圾", string? channel = null) => new
+    /// <summary>Signs everyone in again on their next call (after moving the clock past the tokens' lifetime).</summary>
+    public void ForgetTokens()
     {
-        channel, description, kind = "matter", typeCode = type,
-        longitude = lon ?? DemoCity.CentrePoint.Longitude, latitude = lat ?? DemoCity.CentrePoint.Latitude,
-        reporterName = "市民李先生", reporterPhone = "13800138000",
-    };
+        foreach (var client in _clients.Values) client.Dispose();
+        _clients.Clear();
+    }
 
     public async Task<JsonElement> CreateAsync(string user, object report, string? idempotencyKey = null)
     {
@@ -74,8 +76,26 @@ public sealed class CaseApi : IAsyncLifetime
     public async Task<(double Lon, double Lat)> PointInXiuyingAsync()
     {
         await using var db = Database.CreateContext();
-        var grid = await db.UnitGrids.AsNoTracking().Where(g => g.DistrictCode == "460105" && g.IsBuiltUp).OrderBy(g => g.Code).FirstAsync();
+        var grid = await db.UnitGrids.AsNoTracking().Where(g => g.DistrictCode == "460105").OrderBy(g => g.Code).FirstAsync();
         var point = grid.Boundary.InteriorPoint;
         return (point.X, point.Y);
     }
+}
+
+/// <summary>The case API over SQLite (most tests).</summary>
+public sealed class CaseApi : CaseApi<SqliteTestDatabase>;
+
+/// <summary>The case API over PostgreSQL.</summary>
+public sealed class PostgresCaseApi : CaseApi<PostgresTestDatabase>;
+
+/// <summary>Report bodies for the case API.</summary>
+public static class Reports
+{
+    /// <summary>A report at the demo city's centre (the demo inspector's patrol area, 龙华区) unless a position is given.</summary>
+    public static object At(string type = "06010", double? lon = null, double? lat = null, string description = "人行道上堆放暴露垃圾", string? channel = null) => new
+    {
+        channel, description, kind = "matter", typeCode = type,
+        longitude = lon ?? DemoCity.CentrePoint.Longitude, latitude = lat ?? DemoCity.CentrePoint.Latitude,
+        reporterName = "市民李先生", reporterPhone = "13800138000",
+    };
 }

@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace CivicGrid.Server.Tests.Cases;
 
-public sealed class WholeWorkflowTests(CaseApi api) : IClassFixture<CaseApi>
+public abstract class WholeWorkflowTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : CivicGrid.Server.Tests.Infrastructure.TestDatabase, new()
 {
     [Fact]
     public async Task HotlineReport_ThroughVerifyRegisterDispatchReworkAndClose_RecordsEveryStepWithItsActor()
     {
-        var created = await api.CreateAsync("operator", CaseApi.Report(channel: "Hotline"));
+        var created = await api.CreateAsync("operator", Reports.At(channel: "Hotline"));
         var id = created.GetProperty("id").GetInt64();
         Assert.Matches(@"^HK\d{8}\d{5}$", created.GetProperty("number").GetString());
         Assert.Equal("Reported", created.GetProperty("status").GetString());
@@ -46,5 +46,21 @@ public sealed class WholeWorkflowTests(CaseApi api) : IClassFixture<CaseApi>
         Assert.Equal("Inspector", history[7].GetProperty("actorRole").GetString());
         for (var i = 1; i < history.Length; i++)
             Assert.Equal(history[i - 1].GetProperty("hash").GetString(), history[i].GetProperty("previousHash").GetString());
+    }
+}
+
+public sealed class SqliteWholeWorkflowTests(CaseApi api) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+
+public sealed class PostgresWholeWorkflowTests(PostgresCaseApi api) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>
+{
+    private readonly PostgresCaseApi _api = api;
+
+    [Fact]
+    public async Task Postgres_ConcurrentReports_GetDistinctSequentialNumbers()
+    {
+        var tasks = Enumerable.Range(0, 8).Select(i => _api.CreateAsync("operator",
+            Reports.At(i % 2 == 0 ? "07001" : "09006", lon: 110.33 + i * 0.001, description: $"并发 {i}")));
+        var numbers = (await Task.WhenAll(tasks)).Select(c => c.GetProperty("number").GetString()).ToList();
+        Assert.Equal(8, numbers.Distinct().Count());
     }
 }

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CivicGrid.Server.Tests.Cases;
+
+/// <summary>Data scope (404) and rights (403) on every case endpoint, and refusals of steps not allowed now (409).</summary>
+public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
+{
+    private async Task<long> CaseInXiuyingAsync()
+    {
+        var (lon, lat) = await api.PointInXiuyingAsync();
+        var created = await api.CreateAsync("operator", Reports.At("06013", lon, lat, "秀英区道路破损"));
+        return created.GetProperty("id").GetInt64();
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/history")]
+    [InlineData("GET", "/transitions")]
+    [InlineData("POST", "/transitions")]
+    [InlineData("GET", "/attachments")]
+    [InlineData("POST", "/attachments")]
+    [InlineData("GET", "/attachments/0196b7c0-0000-7000-8000-000000000000")]
+    public async Task DistrictDispatcher_GetsNotFound_ForACaseInAnotherDistrict_OnEveryEndpoint(string method, string path)
+    {
+        var id = await CaseInXiuyingAsync();
+        var client = await api.As("dispatcher.longhua");
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/cases/{id}{path}");
+        if (method == "POST")
+        {
+            request.Content = path == "/attachments"
+                ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "a.jpg" } }
+                : JsonContent.Create(new { action = "dispatch" });
+        }
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var city = await (await api.As("dispatcher")).GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, city.StatusCode);
+    }
+
+    [Fact]
+    public async Task DistrictDispatcher_ListsOnlyTheirDistrict()
+    {
+        await CaseInXiuyingAsync();
+        await api.CreateAsync("operator", Reports.At("06042", description: "龙华区垃圾站满溢"));
+        var page = await (await api.As("dispatcher.longhua")).GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=200");
+        var districts = page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("districtCode").GetString()).Distinct().ToList();
+        Assert.Equal(["460106"], districts);
+    }
+
+    [Fact]
+    public async Task DepartmentHandler_SeesOnlyCasesDispatchedToTheirDepartment()
+    {
+        var created = await api.CreateAsync("operator", Reports.At("06010", description: "垃圾 for huanwei"));
+        var id = created.GetProperty("id").GetInt64();
+        var before = await (await api.As("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        await api.DoAsync("operator", id, new { action = "register" });
+        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        var after = await (await api.As("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var other = await (await api.As("handler.yuanlin")).GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task StepNotAllowedNow_Is409_ListingTheAllowedActions()
+    {
+        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 409"))).GetProperty("id").GetInt64();
+        var response = await api.StepAsync("shiftlead", id, new { action = "close" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["classify", "request_verification", "register", "reject", "void"],
+            problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task StepWithoutTheRole_Is403_AndLeavesTheCaseAlone()
+    {
+        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 403"))).GetProperty("id").GetInt64();
+        var response = await api.StepAsync("leader", id, new { action = "register" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var fresh = await (await api.As("operator")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+        Assert.Equal("Reported", fresh.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"action":"teleport"}""", "action")]
+    [InlineData("""{"action":"reject"}""", "note")]
+    [InlineData("""{"action":"classify","kind":"matter","typeCode":"99999"}""", "typeCode")]
+    public async Task StepWithBadInput_Is400NamingTheField(string json, string field)
+    {
+        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 400"))).GetProperty("id").GetInt64();
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithoutAToken_EveryCaseEndpointIs401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.PostAsJsonAsync("/api/v1/cases", Reports.At())).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReportingAsACitizenThroughTheStaffApi_IsForbidden()
+    {
+        var response = await api.PostCaseAsync("operator", Reports.At(channel: "Citizen"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Filters_ByStatusStageAndText_AndBadFiltersName400()
+    {
+        var created = await api.CreateAsync("operator", Reports.At("10002", description: "架空线缆脱落 filter-me"));
+        var client = await api.As("dispatcher");
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/v1/cases?q=filter-me&status=reported&stage=intake&light=green");
+        Assert.Equal(created.GetProperty("id").GetInt64(), found.GetProperty("items")[0].GetProperty("id").GetInt64());
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        var bad = await client.GetAsync("/api/v1/cases?light=purple&pageSize=1000");
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("light", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("pageSize", out _));
+    }
+}

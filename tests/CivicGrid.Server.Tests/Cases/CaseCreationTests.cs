@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CivicGrid.Server.Features.Cases;
+
+namespace CivicGrid.Server.Tests.Cases;
+
+public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
+{
+    [Fact]
+    public async Task SameIdempotencyKeyAndBody_ReturnsTheSameCase()
+    {
+        var report = Reports.At("06041", description: "垃圾未分类投放 idem-1");
+        var first = await api.PostCaseAsync("operator", report, "key-same-body");
+        var second = await api.PostCaseAsync("operator", report, "key-same-body");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var a = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(a.GetProperty("case").GetProperty("number").GetString(), b.GetProperty("case").GetProperty("number").GetString());
+        Assert.Equal("replayed", b.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task SameIdempotencyKeyWithADifferentBody_Is422()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await api.PostCaseAsync("operator", Reports.At("06027", description: "油烟 idem-2"), "key-other-body")).StatusCode);
+        var second = await api.PostCaseAsync("operator", Reports.At("06027", description: "油烟扰民 changed"), "key-other-body");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task SameIdempotencyKeyWhileTheFirstRequestIsInFlight_Is409()
+    {
+        var me = await (await api.As("operator")).GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
+        var gate = api.Server.Services.GetRequiredService<IdempotencyGate>();
+        using (gate.TryEnter($"user:{me.GetProperty("id").GetInt32()}", "key-in-flight"))
+        {
+            var response = await api.PostCaseAsync("operator", Reports.At("06028", description: "噪声 idem-3"), "key-in-flight");
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        }
+        var after = await api.PostCaseAsync("operator", Reports.At("06028", description: "噪声 idem-3"), "key-in-flight");
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReportOfTheSameTypeNearAnOpenCase_IsLinkedToIt_AndGetsItsNumber()
+    {
+        var first = await api.CreateAsync("operator", Reports.At("06040", description: "私设地锁 1"));
+        var near = await api.PostCaseAsync("inspector", Reports.At("06040", lon: first.GetProperty("longitude").GetDouble() + 0.0001, description: "私设地锁 again"));
+        Assert.Equal(HttpStatusCode.OK, near.StatusCode);
+        var body = await near.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("linked_to_existing", body.GetProperty("outcome").GetString());
+        Assert.Equal(first.GetProperty("number").GetString(), body.GetProperty("case").GetProperty("number").GetString());
+        var history = await (await api.As("operator")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{first.GetProperty("id").GetInt64()}/history");
+        Assert.Equal("link_duplicate", history![^1].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task ReportOfAnotherType_OrFarAway_IsANewCase()
+    {
+        var first = await api.CreateAsync("operator", Reports.At("06029", description: "露天烧烤"));
+        var otherType = await api.CreateAsync("operator", Reports.At("09006", description: "占道经营"));
+        var far = await api.CreateAsync("operator", Reports.At("06029", lon: first.GetProperty("longitude").GetDouble() + 0.01, description: "露天烧烤 far"));
+        Assert.NotEqual(first.GetProperty("number").GetString(), otherType.GetProperty("number").GetString());
+        Assert.NotEqual(first.GetProperty("number").GetString(), far.GetProperty("number").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"description":"","latitude":20.02,"longitude":110.33}""", "description")]
+    [InlineData("""{"description":"x","longitude":110.33}""", "latitude")]
+    [InlineData("""{"description":"x","latitude":20.02,"longitude":200}""", "longitude")]
+    [InlineData("""{"description":"x","latitude":20.2,"longitude":110.3}""", "latitude")]
+    [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"crs":"utm"}""", "crs")]
+    [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"kind":"matter","typeCode":"99999"}""", "typeCode")]
+    [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"componentId":"123"}""", "componentId")]
+    [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"channel":"Telepathy"}""", "channel")]
+    [InlineData("""{"description":"x","latitude":"north"}""", "body")]
+    [InlineData("""not json""", "body")]
+    public async Task BadReport_Is400NamingTheField_AndCreatesNothing(string json, string field)
+    {
+        await using var db = api.Database.CreateContext();
+        var before = db.Cases.Count();
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await (await api.As("operator")).PostAsync("/api/v1/cases", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, db.Cases.Count());
+    }
+
+    [Fact]
+    public async Task Gcj02Position_IsStoredAsWgs84()
+    {
+        // The centre point converted to GCJ-02 lies ~500 m away; stored back as WGS-84 it must be within a metre.
+        var centre = Features.Demo.DemoCity.CentrePoint;
+        var gcj = Domain.Geography.CoordinateConverter.Wgs84ToGcj02(new Domain.Geography.GeoPoint(centre.Longitude, centre.Latitude));
+        var created = await api.CreateAsync("operator", new { description = "道路破损 gcj", kind = "matter", typeCode = "06013", longitude = gcj.Longitude, latitude = gcj.Latitude, crs = "gcj02" });
+        Assert.Equal(centre.Longitude, created.GetProperty("longitude").GetDouble(), 5);
+        Assert.Equal(centre.Latitude, created.GetProperty("latitude").GetDouble(), 5);
+    }
+
+    [Fact]
+    public async Task CaseNumbers_AreUniqueAndIncreaseWithinTheDay()
+    {
+        var a = await api.CreateAsync("operator", Reports.At("07001", description: "小广告 a"));
+        var b = await api.CreateAsync("operator", Reports.At("07003", description: "户外广告 b"));
+        Assert.True(string.CompareOrdinal(a.GetProperty("number").GetString(), b.GetProperty("number").GetString()) < 0);
+        Assert.StartsWith("HK20261126", a.GetProperty("number").GetString());
+    }
+}
