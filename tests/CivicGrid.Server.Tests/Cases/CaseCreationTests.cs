@@ -91,6 +91,16 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
     }
 
     [Fact]
+    public async Task HugeReport_Is413_AndCreatesNothing()
+    {
+        await using var db = api.Database.CreateContext();
+        var before = db.Cases.Count();
+        var response = await api.PostCaseAsync("operator", new { description = new string('x', 70_000), latitude = 20.02, longitude = 110.33 });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, db.Cases.Count());
+    }
+
+    [Fact]
     public async Task Gcj02Position_IsStoredAsWgs84()
     {
         // The centre point converted to GCJ-02 lies ~500 m away; stored back as WGS-84 it must be within a metre.

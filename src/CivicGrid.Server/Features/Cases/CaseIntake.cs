@@ -57,8 +57,19 @@ public sealed partial class CaseIntake(
                 Scope = idempotency.Scope, Key = idempotency.Key, RequestHash = idempotency.RequestHash, CaseId = @case.Id, CreatedAt = now,
             });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotency is not null)
+        {
+            // Another instance stored the same key first: answer as a replay of its case (or 422 for another body).
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(idempotency, cancellationToken)
+                ?? throw new IdempotencyConflictException("A request with this Idempotency-Key is still being processed.", inFlight: true);
+        }
         LogIntake(logger, @case.Number, kind, request.Channel);
         return new IntakeOutcome(@case, kind);
     }

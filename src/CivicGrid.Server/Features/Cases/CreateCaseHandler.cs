@@ -19,6 +19,8 @@ public static class CreateCaseHandler
         ILogger<CaseIntake> logger, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(title: "Report too large", detail: $"A report is at most {MaxBodyBytes / 1024} KB of JSON; send photos as attachments.", statusCode: StatusCodes.Status413PayloadTooLarge);
         CreateCaseRequest? input;
         try
         {
@@ -93,10 +95,20 @@ public static class CreateCaseHandler
         _ => "replayed",
     };
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxBodyBytes) return null;
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
         return buffer.ToArray();
     }
 }
