@@ -10,10 +10,8 @@ public sealed class AttachmentPersistenceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        // Tests only: the Attachments table has no migration yet (the case engine's migration will add it), so the
-        // schema comes from the model. Production never uses EnsureCreated.
         await using var db = _database.CreateContext();
-        await db.Database.EnsureCreatedAsync();
+        await db.Database.MigrateAsync();
     }
 
     public async Task DisposeAsync()
@@ -28,15 +26,15 @@ public sealed class AttachmentPersistenceTests : IAsyncLifetime
         var stored = await store.SaveAsync(TestImages.JpegWithGps(), "C:\\fakepath\\lamp.jpg");
         await using (var db = _database.CreateContext())
         {
-            db.Attachments.Add(stored.ToAttachment("460100", uploadedByUserId: 7, caseId: 12, historyEntryId: 34));
+            db.Attachments.Add(stored.ToAttachment("460100", uploadedByUserId: 7));
             await db.SaveChangesAsync();
         }
 
         await using (var db = _database.CreateContext())
         {
-            var row = await db.Attachments.SingleAsync(a => a.CaseId == 12);
+            var row = await db.Attachments.SingleAsync(a => a.Id == stored.Id);
             Assert.Equal(stored.Id, row.Id);
-            Assert.Equal(("460100", 7, 34L), (row.CityCode, row.UploadedByUserId, row.HistoryEntryId!.Value));
+            Assert.Equal(("460100", 7, (long?)null, (long?)null), (row.CityCode, row.UploadedByUserId, row.CaseId, row.HistoryEntryId));
             Assert.Equal(("lamp.jpg", "image/jpeg", stored.Sha256), (row.OriginalFileName, row.ContentType, row.Sha256));
             Assert.Equal((stored.ByteSize, 200, 400), (row.ByteSize, row.Width, row.Height));
             Assert.Equal(stored.StoragePath, row.StoragePath);
