@@ -101,6 +101,16 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     }
 
     [Fact]
+    public async Task StepWithMalformedJson_Is400ProblemDetails_Not500()
+    {
+        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 json"))).GetProperty("id").GetInt64();
+        using var content = new StringContent("{\"action\": ", System.Text.Encoding.UTF8, "application/json");
+        var response = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task WithoutAToken_EveryCaseEndpointIs401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/cases")).StatusCode);
