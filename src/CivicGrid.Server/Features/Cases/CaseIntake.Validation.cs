@@ -42,8 +42,7 @@ public sealed partial class CaseIntake
             {
                 ["latitude"] = ["The position lies outside every unit grid and community of the city."],
             });
-        var builtUp = location.GridCode is null
-            || await db.UnitGrids.Where(g => g.Code == location.GridCode).Select(g => g.IsBuiltUp).SingleAsync(cancellationToken);
+        var builtUp = location.IsBuiltUp;
         return new ReportDetails(r.Channel, r.Description!.Trim(), wgs84.Longitude, wgs84.Latitude, location.GridCode,
             location.Community.Code, location.Street.Code, location.District.Code, builtUp, kind, string.IsNullOrEmpty(r.TypeCode) ? null : r.TypeCode,
             string.IsNullOrEmpty(r.ComponentId) ? null : r.ComponentId, r.Address, r.ReporterName, r.ReporterPhone, r.ReporterEmail);

@@ -16,6 +16,9 @@ public sealed class CaseOptions
     /// <summary>How often the deadline job looks for overdue stages.</summary>
     public TimeSpan DeadlineScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>At most this many reports share one commit (group commit); 1 commits each report alone.</summary>
+    public int MaxGroupCommit { get; set; } = 64;
+
     public WorkflowTimeLimits Limits { get; set; } = WorkflowTimeLimits.Default;
 
     public IReadOnlyList<string> Validate()
@@ -23,6 +26,7 @@ public sealed class CaseOptions
         var problems = new List<string>();
         if (DuplicateRadiusMetres is < 0 or > 5000) problems.Add($"{Section}:DuplicateRadiusMetres must be between 0 and 5000.");
         if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromDays(30)) problems.Add($"{Section}:DuplicateWindow must be between 0 and 30 days.");
+        if (MaxGroupCommit is < 1 or > 1000) problems.Add($"{Section}:MaxGroupCommit must be between 1 and 1000.");
         if (DeadlineScanInterval < TimeSpan.FromSeconds(1)) problems.Add($"{Section}:DeadlineScanInterval must be at least one second.");
         return problems;
     }

@@ -5,4 +5,4 @@ public sealed record UnitRef(string Code, string Name);
 
 /// <summary>Where a WGS-84 point lies: its unit grid (null when it falls outside every grid but inside a
 /// community, the domain's fallback) and the chain community → street → district.</summary>
-public sealed record GridLocation(string? GridCode, UnitRef Community, UnitRef Street, UnitRef District);
+public sealed record GridLocation(string? GridCode, UnitRef Community, UnitRef Street, UnitRef District, bool IsBuiltUp = true);

@@ -36,10 +36,10 @@ public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable
             var units = await db.AdministrativeUnits.AsNoTracking()
                 .Select(u => new { u.Code, u.Name, u.Level, u.Boundary }).ToListAsync(cancellationToken);
             var grids = await db.UnitGrids.AsNoTracking()
-                .Select(g => new { g.Code, g.CommunityCode, g.Boundary }).ToListAsync(cancellationToken);
+                .Select(g => new { g.Code, g.CommunityCode, g.Boundary, g.IsBuiltUp }).ToListAsync(cancellationToken);
             var names = units.ToDictionary(u => u.Code, u => u.Name);
             var snapshot = new Snapshot(
-                new GridIndex<(string, string)>(grids.Select(g => (g.Boundary, (g.Code, g.CommunityCode)))),
+                new GridIndex<(string, string, bool)>(grids.Select(g => (g.Boundary, (g.Code, g.CommunityCode, g.IsBuiltUp)))),
                 new GridIndex<string>(units.Where(u => u.Level == AdministrativeLevel.Community && u.Boundary is not null)
                     .Select(u => (u.Boundary!, u.Code))),
                 names);
@@ -54,25 +54,25 @@ public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable
 
     /// <summary>One consistent view of the grids; safe to query from many threads.</summary>
     public sealed class Snapshot(
-        GridIndex<(string Grid, string Community)> grids, GridIndex<string> communities, Dictionary<string, string> names)
+        GridIndex<(string Grid, string Community, bool BuiltUp)> grids, GridIndex<string> communities, Dictionary<string, string> names)
     {
         public int GridCount => grids.Count;
 
         public GridLocation? Locate(double longitude, double latitude)
         {
-            if (grids.TryFind(longitude, latitude, out var hit)) return Chain(hit.Grid, hit.Community);
-            return communities.TryFind(longitude, latitude, out var community) ? Chain(null, community) : null;
+            if (grids.TryFind(longitude, latitude, out var hit)) return Chain(hit.Grid, hit.Community, hit.BuiltUp);
+            return communities.TryFind(longitude, latitude, out var community) ? Chain(null, community, builtUp: true) : null;
         }
 
         /// <summary>Only the grid code: the hot path for bulk work.</summary>
         public string? FindGridCode(double longitude, double latitude) =>
             grids.TryFind(longitude, latitude, out var hit) ? hit.Grid : null;
 
-        private GridLocation Chain(string? grid, string community)
+        private GridLocation Chain(string? grid, string community, bool builtUp)
         {
             var street = community[..9];
             var district = community[..6];
-            return new GridLocation(grid, Ref(community), Ref(street), Ref(district));
+            return new GridLocation(grid, Ref(community), Ref(street), Ref(district), builtUp);
         }
 
         private UnitRef Ref(string code) => new(code, names.GetValueOrDefault(code, code));

@@ -1,0 +1,136 @@
+using System.Threading.Channels;
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Geography;
+using CivicGrid.Server.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>Writes validated reports with group commit: one writer drains the reports waiting at that moment and
+/// stores them in one transaction (one fsync for many), each under its own savepoint so that one failing report
+/// does not take the others with it. Every caller is answered only after the commit that holds its case, so an
+/// acknowledged report is durable (ADR 0008).</summary>
+public sealed partial class CaseWriter : IAsyncDisposable
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly CityCalendar _calendars;
+    private readonly TimeProvider _time;
+    private readonly CaseOptions _options;
+    private readonly ILogger<CaseWriter> _logger;
+    private readonly Task _loop;
+
+    public CaseWriter(IServiceScopeFactory scopes, CityCalendar calendars, TimeProvider time, IOptions<CaseOptions> options, ILogger<CaseWriter> logger)
+    {
+        (_scopes, _calendars, _time, _options, _logger) = (scopes, calendars, time, options.Value, logger);
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<IntakeOutcome> WriteAsync(ReportDetails report, Actor actor, IdempotencyKey? idempotency)
+    {
+        var pending = new Pending(report, actor, idempotency, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The case writer has stopped.");
+        return pending.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < Math.Max(1, _options.MaxGroupCommit) && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception exception)
+            {
+                LogBatchFailed(_logger, batch.Count, exception);
+                foreach (var pending in batch) pending.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        var city = await db.Cities.AsNoTracking().FirstAsync();
+        var calendar = await _calendars.GetAsync();
+        var context = new WorkflowContext(calendar, _options.Limits, null);
+        var results = new (IntakeOutcome? Outcome, Exception? Error)[batch.Count];
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await transaction.CreateSavepointAsync("report");
+                try
+                {
+                    results[i] = (await WriteOneAsync(db, city, context, batch[i]), null);
+                    await transaction.ReleaseSavepointAsync("report");
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+                {
+                    await transaction.RollbackToSavepointAsync("report");
+                    db.ChangeTracker.Clear();
+                    results[i] = (null, exception);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Outcome is { } outcome) batch[i].Done.TrySetResult(outcome);
+            else batch[i].Done.TrySetException(results[i].Error!);
+        }
+    }
+
+    private async Task<IntakeOutcome> WriteOneAsync(CivicGridDbContext db, City city, WorkflowContext context, Pending pending)
+    {
+        var (report, actor, idempotency) = (pending.Report, pending.Actor, pending.Idempotency);
+        var now = _time.GetUtcNow();
+        var existing = await DuplicateFinder.FindAsync(db, report.Kind, report.TypeCode, new GeoPoint(report.Longitude, report.Latitude), now, _options, default);
+        Case @case;
+        IntakeOutcomeKind kind;
+        if (existing is not null)
+        {
+            db.CaseHistory.Add(existing.LinkDuplicate(report, actor, now));
+            existing.Version++;
+            (@case, kind) = (existing, IntakeOutcomeKind.LinkedToExisting);
+        }
+        else
+        {
+            var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.Calendar.Zone).DateTime);
+            var number = await CaseNumbers.NextAsync(db, city.Code, city.CaseNumberPrefix, localDay, default);
+            var (created, entry) = Case.Report(number, city.Code, report, actor, now, context);
+            db.Cases.Add(created);
+            await db.SaveChangesAsync();
+            created.Seal(entry);
+            db.CaseHistory.Add(entry);
+            (@case, kind) = (created, IntakeOutcomeKind.Created);
+        }
+        if (idempotency is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = idempotency.Scope, Key = idempotency.Key, RequestHash = idempotency.RequestHash, CaseId = @case.Id, CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync();
+        return new IntakeOutcome(@case, kind);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private sealed record Pending(ReportDetails Report, Actor Actor, IdempotencyKey? Idempotency, TaskCompletionSource<IntakeOutcome> Done);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} reports failed; each caller gets the error")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+}
