@@ -1,8 +1,13 @@
 using CivicGrid.Bench;
 
 // Benchmarks, not tests: each reports its figure next to a baseline measured in the same run (docs/performance.md).
-//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [--rows N]
-var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
-var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
+//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [--rows N]
+//     [--concurrency N] [--seconds N] [--rounds N]
+//     [--only VARIANT-PREFIX]   (one variant alone, e.g. to attach dotnet-trace)
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _) && a != only).ToHashSet();
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
 if (which.Count == 0 || which.Contains("lookup")) GridLookupBench.Run();
-if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.RunAsync(rows);
+if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.RunAsync(Option("--rows", 1_000_000));
+if (which.Count == 0 || which.Contains("creations"))
+    await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3), only);
