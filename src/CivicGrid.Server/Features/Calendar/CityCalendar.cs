@@ -17,7 +17,7 @@ public sealed class CityCalendar(IServiceScopeFactory scopes)
         if (_calendar is { } cached) return cached;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync(cancellationToken);
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(city?.TimeZoneId ?? ChineseHolidays.TimeZoneId);
         var periods = city is null ? WorkingCalendar.StandardPeriods : WorkingHoursText.Parse(city.WorkingHours);

@@ -22,8 +22,6 @@ public sealed partial class CaseIntake(
         if (idempotency is not null && await ReplayAsync(idempotency, cancellationToken) is { } replayed) return replayed;
 
         var report = await ValidateAsync(request, cancellationToken);
-        if (!await db.Cities.AnyAsync(cancellationToken))
-            throw new IntakeValidationException(new Dictionary<string, string[]> { ["city"] = ["No city is set up yet."] });
         IntakeOutcome outcome;
         try
         {
@@ -34,6 +32,11 @@ public sealed partial class CaseIntake(
             // Another instance stored the same key first: answer as a replay of its case (or 422 for another body).
             return await ReplayAsync(idempotency, cancellationToken)
                 ?? throw new IdempotencyConflictException("A request with this Idempotency-Key is still being processed.", inFlight: true);
+        }
+        catch (InvalidOperationException)
+        {
+            if (await db.Cities.AnyAsync(cancellationToken)) throw;
+            throw new IntakeValidationException(new Dictionary<string, string[]> { ["city"] = ["No city is set up yet: import boundaries or seed the demo city."] });
         }
         var (@case, kind) = (outcome.Case, outcome.Kind);
         LogIntake(logger, @case.Number, kind, request.Channel);

@@ -58,7 +58,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var city = await db.Cities.AsNoTracking().FirstAsync();
+        var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync()
+            ?? throw new InvalidOperationException("No city is set up yet.");
         var calendar = await _calendars.GetAsync();
         var context = new WorkflowContext(calendar, _options.Limits, null);
         var results = new (IntakeOutcome? Outcome, Exception? Error)[batch.Count];
