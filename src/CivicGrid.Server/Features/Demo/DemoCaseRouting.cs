@@ -25,12 +25,13 @@ internal sealed class DemoCaseRouting(IReadOnlyList<Department> departments)
         _ => LocalUnit(standard, districtCode) ?? standard.DepartmentId,
     };
 
-    /// <summary>A plausible wrong first choice for a case that the department then returns (回退): another handling
-    /// unit of the same district, else another city-wide one.</summary>
-    public int WrongChoice(int right, string? districtCode, Random random)
+    /// <summary>The dispatcher's own choice of a handling unit of the district (else a city-wide one), other than
+    /// <paramref name="except"/>: where routing has no answer, and the wrong first choice of a case that the department
+    /// then returns (回退).</summary>
+    public int Choose(string? districtCode, Random random, int? except = null)
     {
-        var candidates = _byDistrict[districtCode].Where(d => d.Id != right && d.Kinds.HasFlag(DepartmentKinds.HandlingUnit)).ToList();
-        if (candidates.Count == 0) candidates = _byDistrict[null].Where(d => d.Id != right && d.Kinds.HasFlag(DepartmentKinds.HandlingUnit)).ToList();
+        var candidates = _byDistrict[districtCode].Where(d => d.Id != except && d.Kinds.HasFlag(DepartmentKinds.HandlingUnit)).ToList();
+        if (candidates.Count == 0) candidates = _byDistrict[null].Where(d => d.Id != except && d.Kinds.HasFlag(DepartmentKinds.HandlingUnit)).ToList();
         return candidates[random.Next(candidates.Count)].Id;
     }
 

@@ -82,11 +82,11 @@ internal sealed partial class DemoCaseStory(DemoCaseWorld world, DateTimeOffset 
     private bool Dispatch(DemoCaseRun run, DemoCasePlan plan)
     {
         var standard = world.Contexts[plan.Type.Code].Standard!;
-        var right = world.Routing.Suggest(standard, run.Case.DistrictCode) ?? world.Routing.WrongChoice(-1, run.Case.DistrictCode, random);
+        var right = world.Routing.Suggest(standard, run.Case.DistrictCode) ?? world.Routing.Choose(run.Case.DistrictCode, random);
         var dispatcher = world.Staff.DispatcherFor(run.Case.DistrictCode, random);
         if (plan.Outcome == DemoCaseOutcome.Returned)
         {
-            var wrong = world.Routing.WrongChoice(right, run.Case.DistrictCode, random);
+            var wrong = world.Routing.Choose(run.Case.DistrictCode, random, except: right);
             if (!run.Do(new CaseCommand(CaseAction.Dispatch, DepartmentId: wrong), dispatcher, run.Within(Between(0.2, 0.8)))) return false;
             if (!run.Do(new CaseCommand(CaseAction.RequestReturn, "不属于本单位职责范围，申请回退改派"), world.Staff.HandlerOf(wrong), run.WithinUsed(Minutes(10, 90)))) return false;
             if (!run.Do(new CaseCommand(CaseAction.ApproveRequest, "同意回退，重新派遣"), dispatcher, run.Time.AddMinutes(5 + random.Next(40)))) return false;
