@@ -27,7 +27,7 @@ public static class SeedVerb
             var report = await services.GetRequiredService<DemoCitySeeder>().SeedAsync(
                 DemoScales.Parse(parse.GetValue(scale)!), parse.GetValue(seed), DemoPassword.FromEnvironmentOrRandom(),
                 new ConsoleProgress(), ct);
-            Console.WriteLine($"Seeded {report.Grids:N0} unit grids and {report.Components:N0} components.");
+            Console.WriteLine($"Seeded {report.Grids:N0} unit grids, {report.Components:N0} components and {report.Cases:N0} cases.");
             Console.WriteLine($"Demo users: {string.Join(", ", report.UserNames)}; password: {report.Password}");
             return 0;
         }, cancellationToken));

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.Demo;
 
 /// <summary>Generates the Haikou-like demo city into an empty database: the city, its districts, streets and
-/// communities, unit and responsibility grids, departments, staff, case standards, the 2026 working calendar and
-/// components. The same scale and seed always give the same city.</summary>
+/// communities, unit and responsibility grids, departments, staff, case standards, the 2026 working calendar,
+/// components and 90 days of cases. The same scale and seed always give the same city (and, at the same "now", the
+/// same cases).</summary>
 public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, TimeProvider time)
 {
     public const int DefaultSeed = 20261126;
@@ -51,7 +52,10 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
 
             var components = await InsertComponentsAsync(layout, departments, seed, progress, cancellationToken);
             locator.Invalidate();
-            return new DemoCityReport(password, userNames, layout.GridCount, components);
+
+            // Last: the history needs the users, departments, standards, calendar and grids written above.
+                var cases = await DemoCases.CreateAsync(db, scale, seed, time.GetUtcNow(), progress, cancellationToken);
+            return new DemoCityReport(password, userNames, layout.GridCount, components, cases);
         }
         finally
         {

@@ -16,4 +16,4 @@ public static class DemoScales
 }
 
 /// <summary>What the demo seeding produced.</summary>
-public sealed record DemoCityReport(string Password, IReadOnlyList<string> UserNames, int Grids, long Components);
+public sealed record DemoCityReport(string Password, IReadOnlyList<string> UserNames, int Grids, long Components, int Cases);
