@@ -21,23 +21,29 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
             var due = await db.Cases.Where(c => c.StageDueAt != null && c.StageDueAt < now && !c.StageOverdueAlerted)
                 .OrderBy(c => c.StageDueAt).Take(200).ToListAsync(cancellationToken);
             if (due.Count == 0) return raised;
+            var progress = 0;
             foreach (var @case in due)
             {
                 if (@case.RaiseOverdue(now) is not { } overdue) continue;
-                db.CaseHistory.Add(overdue.Entry);
-                db.CaseAlerts.Add(overdue.Alert);
+                var entry = db.CaseHistory.Add(overdue.Entry);
+                var alert = db.CaseAlerts.Add(overdue.Alert);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     raised++;
+                    progress++;
                     LogOverdue(logger, @case.Number, @case.Status.ToString());
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateException)
                 {
-                    // Another step or instance changed the case first; the next pass looks again.
+                    // Another step or instance changed the case first: drop this attempt; the next pass looks again.
+                    entry.State = EntityState.Detached;
+                    alert.State = EntityState.Detached;
+                    db.Entry(@case).State = EntityState.Detached;
                 }
-                db.ChangeTracker.Clear();
             }
+            db.ChangeTracker.Clear();
+            if (progress == 0) return raised;
         }
     }
 
