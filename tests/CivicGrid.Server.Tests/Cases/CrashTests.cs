@@ -99,7 +99,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>Straight from the database: no case without its history or history without its case, every
-    /// case's history count matches its entries, one idempotency record and one counter step per case, no
+    /// case's history count matches its entries, one idempotency record per burst case, one counter step per case, no
     /// description (one per request) twice. Returns the committed burst cases by description.</summary>
     private async Task<Dictionary<string, long>> AssertNothingHalfWrittenAsync()
     {
@@ -108,12 +108,13 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(0, await db.CaseHistory.CountAsync(h => !db.Cases.Any(c => c.Id == h.CaseId)));
         Assert.Equal(0, await db.Cases.CountAsync(c => c.HistoryCount != db.CaseHistory.Count(h => h.CaseId == c.Id)));
         Assert.Equal(0, await db.IdempotencyRecords.CountAsync(r => !db.Cases.Any(c => c.Id == r.CaseId)));
+        // The demo city's own case history is there too: it has no idempotency records and its own counter steps.
         var cases = await db.Cases.CountAsync();
-        Assert.Equal(cases, await db.IdempotencyRecords.CountAsync());
         Assert.Equal(cases, await db.CaseNumberCounters.SumAsync(c => c.Last));
         var burst = await db.Cases.AsNoTracking().Where(c => c.Description.StartsWith(Attempt.Marker))
             .Select(c => new { c.Description, c.Id }).ToListAsync();
-        Assert.Equal(cases, burst.Count);
+        Assert.Equal(burst.Count, await db.IdempotencyRecords.CountAsync());
+        Assert.Equal(burst.Count, await db.IdempotencyRecords.CountAsync(r => db.Cases.Any(c => c.Id == r.CaseId && c.Description.StartsWith(Attempt.Marker))));
         Assert.Empty(burst.GroupBy(c => c.Description).Where(g => g.Count() > 1).Select(g => g.Key));
         return burst.ToDictionary(c => c.Description, c => c.Id);
     }
