@@ -44,8 +44,8 @@ public static class CivicGridServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API")).AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapGeographyEndpoints();
         app.MapCatalogueEndpoints();

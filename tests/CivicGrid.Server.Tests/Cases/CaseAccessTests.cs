@@ -111,6 +111,14 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     }
 
     [Fact]
+    public async Task UnknownRoute_ForASignedInCaller_Is404ProblemDetails()
+    {
+        var response = await (await api.As("operator")).GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task WithoutAToken_EveryCaseEndpointIs401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/cases")).StatusCode);

@@ -48,13 +48,24 @@ public sealed class HostBasicsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownApiRoute_AnswersProblemDetails404()
+    public async Task UnknownRoute_ForAnAnonymousCaller_AnswersProblemDetails401_RevealingNothing()
     {
+        // Secure by default: only endpoints marked public answer anonymous callers, so an unknown path looks like any
+        // staff path (signed-in callers get 404 for it).
         var response = await _server.Client.GetAsync("/api/v1/no-such-thing");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task PublicEndpoints_AnswerWithoutAToken_AndStaffEndpointsAsk401()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/api/v1/catalogue/classes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetAsync("/api/v1/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public static class AuthServices
             .AddPolicyScheme(StaffAuthSchemes.Staff, "Staff", scheme => scheme.ForwardDefaultSelector = StaffAuthSchemes.Select)
             .AddJwtBearer(StaffAuthSchemes.Bearer);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.AddAuthorization();
+        // Secure by default: an endpoint that names no policy needs a signed-in member of staff; public endpoints
+        // (health, API description, grid lookup, catalogue, sign-in) say AllowAnonymous explicitly.
+        services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder(StaffAuthSchemes.Staff)
+            .RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationDenials>();
         services.AddRateLimiter(SignInRateLimits.Configure);
 

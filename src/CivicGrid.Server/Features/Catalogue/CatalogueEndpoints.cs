@@ -12,7 +12,7 @@ public static class CatalogueEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogueEndpoints(this IEndpointRouteBuilder app)
     {
-        var catalogue = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue");
+        var catalogue = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
         catalogue.MapGet("/classes", ListClasses).WithName("ListCatalogueClasses")
             .WithSummary("Major classes of components and matters (GB/T 47678.5-2026 and local extensions).");
         catalogue.MapGet("/types", ListTypes).WithName("ListCatalogueTypes")

@@ -7,7 +7,7 @@ public static class GeographyEndpoints
 {
     public static IEndpointRouteBuilder MapGeographyEndpoints(this IEndpointRouteBuilder app)
     {
-        var grids = app.MapGroup("/api/v1/grids").WithTags("Geography");
+        var grids = app.MapGroup("/api/v1/grids").WithTags("Geography").AllowAnonymous(); // public: the citizen report page locates too
         grids.MapGet("/locate", Locate)
             .WithName("LocateGrid")
             .WithSummary("Finds the unit grid and the community, street and district of a point.")

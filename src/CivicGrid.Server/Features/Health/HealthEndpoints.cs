@@ -14,7 +14,7 @@ public static class HealthEndpoints
     /// <summary>/healthz: 200 when the database answers, 503 otherwise.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz").DisableHttpMetrics();
+        app.MapHealthChecks("/healthz").DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 
