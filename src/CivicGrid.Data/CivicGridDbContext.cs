@@ -23,6 +23,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CatalogueClass> CatalogueClasses => Set<CatalogueClass>();
     public DbSet<CatalogueType> CatalogueTypes => Set<CatalogueType>();
     public DbSet<CaseStandard> CaseStandards => Set<CaseStandard>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<Component> Components => Set<Component>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Case> Cases => Set<Case>();

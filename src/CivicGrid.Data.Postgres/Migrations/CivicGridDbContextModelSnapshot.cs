@@ -631,6 +631,49 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.ToTable("CatalogueTypes");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Catalogue.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TypeCode", "AreaCode");
+
+                    b.ToTable("RoutingRules");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Components.Component", b =>
                 {
                     b.Property<string>("Id")
@@ -1041,6 +1084,15 @@ namespace CivicGrid.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("Kind", "TypeCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.Catalogue.RoutingRule", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

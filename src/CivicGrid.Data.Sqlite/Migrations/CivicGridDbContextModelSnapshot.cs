@@ -616,6 +616,47 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("CatalogueTypes");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Catalogue.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TypeCode", "AreaCode");
+
+                    b.ToTable("RoutingRules");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Components.Component", b =>
                 {
                     b.Property<string>("Id")
@@ -1020,6 +1061,15 @@ namespace CivicGrid.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("Kind", "TypeCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.Catalogue.RoutingRule", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

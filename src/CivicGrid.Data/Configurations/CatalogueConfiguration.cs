@@ -41,3 +41,16 @@ internal sealed class CaseStandardConfiguration : IEntityTypeConfiguration<CaseS
         standard.HasOne<Department>().WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
+{
+    public void Configure(EntityTypeBuilder<RoutingRule> rule)
+    {
+        rule.Property(r => r.CityCode).HasMaxLength(6);
+        rule.Property(r => r.TypeCode).HasMaxLength(5);
+        rule.Property(r => r.AreaCode).HasMaxLength(15);
+        rule.Ignore(r => r.Specificity);
+        rule.HasIndex(r => new { r.TypeCode, r.AreaCode });
+        rule.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

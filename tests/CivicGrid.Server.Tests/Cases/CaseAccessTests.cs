@@ -111,6 +111,29 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     }
 
     [Fact]
+    public async Task RoutingRule_ForTheTypeAndStreet_DecidesTheSuggestedDepartment()
+    {
+        var created = await api.CreateAsync("operator", Reports.At("09011", description: "共享单车乱停 routing"));
+        var id = created.GetProperty("id").GetInt64();
+        await api.DoAsync("operator", id, new { action = "register" });
+        int transport;
+        await using (var db = api.Database.CreateContext())
+        {
+            transport = db.Departments.Single(d => d.Code == "HK-JT").Id;
+            db.RoutingRules.Add(new Domain.Catalogue.RoutingRule
+            {
+                CityCode = "460100", Kind = Domain.Catalogue.CatalogueKind.Matter, TypeCode = "09011",
+                AreaCode = created.GetProperty("streetCode").GetString(), DepartmentId = transport,
+            });
+            await db.SaveChangesAsync();
+        }
+        var options = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        Assert.Equal(transport, options.GetProperty("suggestedDepartmentId").GetInt32());
+        var dispatched = await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        Assert.Equal(transport, dispatched.GetProperty("departmentId").GetInt32());
+    }
+
+    [Fact]
     public async Task UnknownRoute_ForASignedInCaller_Is404ProblemDetails()
     {
         var response = await (await api.As("operator")).GetAsync("/api/v1/no-such-thing");

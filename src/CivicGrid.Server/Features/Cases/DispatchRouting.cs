@@ -6,12 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Cases;
 
-/// <summary>Dispatch routing: type (its case standard's rule) + grid (the case's district) + component owner or
-/// maintainer → the suggested department; null when nothing matches and the dispatcher must choose.</summary>
+/// <summary>Dispatch routing: the administrators' routing rules (type + area → department) first; otherwise the case
+/// standard's rule with the case's district and the component's owner or maintainer; null when nothing matches and
+/// the dispatcher must choose.</summary>
 public static class DispatchRouting
 {
     public static async Task<int?> SuggestAsync(CivicGridDbContext db, Case @case, CaseStandard? standard, CancellationToken cancellationToken)
     {
+        var rules = await db.RoutingRules.AsNoTracking()
+            .Where(r => r.IsActive && (r.TypeCode == null || r.TypeCode == @case.TypeCode)).ToListAsync(cancellationToken);
+        var rule = rules.Where(r => r.Matches(@case.Kind, @case.TypeCode, @case.GridCode, @case.CommunityCode))
+            .OrderByDescending(r => r.Specificity).FirstOrDefault();
+        if (rule is not null) return rule.DepartmentId;
         if (standard is null) return null;
         switch (standard.DepartmentRule)
         {
