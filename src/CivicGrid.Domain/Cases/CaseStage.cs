@@ -19,5 +19,8 @@ public static class CaseStages
     public static IReadOnlyList<CaseStatus> StatusesOf(CaseStage stage) =>
         Enum.GetValues<CaseStatus>().Where(s => Of(s) == stage).ToArray();
 
-    public static bool IsTerminal(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Voided;
+    /// <summary>The final states: closed, rejected, voided.</summary>
+    public static IReadOnlyList<CaseStatus> Terminal { get; } = [CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Voided];
+
+    public static bool IsTerminal(CaseStatus status) => Terminal.Contains(status);
 }

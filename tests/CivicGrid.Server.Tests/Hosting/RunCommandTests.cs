@@ -22,7 +22,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_OnAnEmptyDataFolder_SeedsTheDemoCity_PrintsUrlAndLogins_AndAnswersHealthz()
     {
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         await using var server = ServerProcess.Start(Environment(), "--urls", $"http://127.0.0.1:{port}");
         await server.WaitForOutputAsync("Demo password", TimeSpan.FromSeconds(60));
 
@@ -38,7 +38,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_WithoutAConfiguredPassword_PrintsAGeneratedOne()
     {
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         await using var server = ServerProcess.Start(Environment(password: null), "--urls", $"http://127.0.0.1:{port}");
         await server.WaitForOutputAsync("Demo password", TimeSpan.FromSeconds(60));
         var line = server.Output.Split('\n').Single(l => l.Contains("Demo password", StringComparison.Ordinal));
@@ -51,7 +51,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var environment = Environment();
         environment["Database__Provider"] = "Postgres";
-        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{FreePort()}");
+        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
         Assert.Equal(2, exitCode);
         Assert.Contains("Database:ConnectionString", error);
     }
@@ -61,7 +61,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var environment = Environment();
         environment["Database__Provider"] = "Oracle";
-        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{FreePort()}");
+        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
         Assert.Equal(2, exitCode);
         Assert.Contains("Database:Provider", error);
     }
@@ -86,12 +86,5 @@ public sealed class RunCommandTests : IDisposable
         {
             await database.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

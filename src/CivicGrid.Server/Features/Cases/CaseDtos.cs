@@ -43,8 +43,7 @@ public sealed record TransitionRequest(
     string? Action, string? Note, bool? Confirmed, bool? Passed, int? DepartmentId, int? ExtensionAmount,
     string? Kind, string? TypeCode, IReadOnlyList<Guid>? AttachmentIds);
 
-/// <summary>Body of POST /api/v1/cases.</summary>
+/// <summary>Body of POST /api/v1/cases. Photos are uploaded to the case once it exists (POST /{id}/attachments).</summary>
 public sealed record CreateCaseRequest(
     string? Channel, string? Description, double? Latitude, double? Longitude, string? Crs, string? Kind, string? TypeCode,
-    string? ComponentId, string? Address, string? ReporterName, string? ReporterPhone, string? ReporterEmail,
-    IReadOnlyList<Guid>? AttachmentIds);
+    string? ComponentId, string? Address, string? ReporterName, string? ReporterPhone, string? ReporterEmail);

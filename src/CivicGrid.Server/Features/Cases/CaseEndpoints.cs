@@ -32,6 +32,4 @@ public static class CaseEndpoints
         new(new Domain.Cases.Actor(who.UserId, who.DisplayName, who.Roles, who.Scope.DepartmentId), who.Scope);
 
     internal static string Resource(long id) => $"case {id}";
-
-    internal static readonly Roles Everyone = StaffAuthorization.AnyStaff;
 }

@@ -1,11 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
-using CivicGrid.Domain.Catalogue;
-using CivicGrid.Domain.Geography;
-using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Features.Geography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Cases;
 

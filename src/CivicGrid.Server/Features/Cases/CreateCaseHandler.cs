@@ -45,7 +45,7 @@ public static class CreateCaseHandler
         {
             var outcome = await intake.SubmitAsync(
                 new IntakeRequest(channel, input.Description, input.Latitude, input.Longitude, input.Crs, input.Kind, input.TypeCode,
-                    input.ComponentId, input.Address, input.ReporterName, input.ReporterPhone, input.ReporterEmail, input.AttachmentIds),
+                    input.ComponentId, input.Address, input.ReporterName, input.ReporterPhone, input.ReporterEmail),
                 CaseEndpoints.Context(who).Actor, idempotency, cancellationToken);
             var response = new CreateCaseResponse(ToCode(outcome.Kind), CaseDto.From(outcome.Case, time.GetUtcNow()));
             return outcome.Kind == IntakeOutcomeKind.Created

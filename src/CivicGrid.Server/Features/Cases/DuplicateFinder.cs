@@ -9,8 +9,6 @@ namespace CivicGrid.Server.Features.Cases;
 /// <summary>Finds the open case a new report repeats: same type, within the radius, reported within the window.</summary>
 public static class DuplicateFinder
 {
-    private static readonly CaseStatus[] Finished = [CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Voided];
-
     public static async Task<Case?> FindAsync(CivicGridDbContext db, CatalogueKind? kind, string? typeCode, GeoPoint position,
         DateTimeOffset now, CaseOptions options, CancellationToken cancellationToken)
     {
@@ -19,8 +17,9 @@ public static class DuplicateFinder
         var dLat = options.DuplicateRadiusMetres / 111_000.0 * 1.1;
         var dLon = dLat / Math.Max(0.1, Math.Cos(position.Latitude * Math.PI / 180));
         var since = now - options.DuplicateWindow;
+        var finished = CaseStages.Terminal;
         var candidates = await db.Cases
-            .Where(c => c.Kind == kind && c.TypeCode == typeCode && c.CreatedAt >= since && !Finished.Contains(c.Status)
+            .Where(c => c.Kind == kind && c.TypeCode == typeCode && c.CreatedAt >= since && !finished.Contains(c.Status)
                         && c.Latitude >= position.Latitude - dLat && c.Latitude <= position.Latitude + dLat
                         && c.Longitude >= position.Longitude - dLon && c.Longitude <= position.Longitude + dLon)
             .OrderBy(c => c.CreatedAt).Take(20).ToListAsync(cancellationToken);

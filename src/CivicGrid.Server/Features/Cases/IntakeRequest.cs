@@ -16,8 +16,7 @@ public sealed record IntakeRequest(
     string? Address = null,
     string? ReporterName = null,
     string? ReporterPhone = null,
-    string? ReporterEmail = null,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    string? ReporterEmail = null);
 
 /// <summary>What intake did with a report.</summary>
 public enum IntakeOutcomeKind

@@ -88,8 +88,6 @@ public static class ComponentBulkInsert
         {
             var values = Values(component);
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-            parameters[11].Value = component.CreatedAt.ToUnixTimeMilliseconds();
-            parameters[12].Value = component.ChangedAt.ToUnixTimeMilliseconds();
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (++count % 10_000 == 0) progress?.Report(count);
         }
@@ -131,9 +129,11 @@ public static class ComponentBulkInsert
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
         value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
 
+    /// <summary>The row in <see cref="Columns"/> order as SQLite stores it (instants as UTC milliseconds, ADR 0002).</summary>
     private static object?[] Values(Component c) =>
     [
         c.Id, c.CityCode, c.TypeCode, c.Name, c.GridCode, c.Longitude, c.Latitude, c.CompetentDepartmentId,
-        c.OwnerDepartmentId, c.MaintainerDepartmentId, c.Status.ToString(), null, null, c.Source, c.Note,
+        c.OwnerDepartmentId, c.MaintainerDepartmentId, c.Status.ToString(), c.CreatedAt.ToUnixTimeMilliseconds(),
+        c.ChangedAt.ToUnixTimeMilliseconds(), c.Source, c.Note,
     ];
 }
