@@ -9,6 +9,7 @@ public static class CaseServices
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaseOptions>, CaseOptionsValidator>();
         services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<LiveUpdates.CaseEventHub>();
         services.AddSingleton<CaseWriter>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseTransitions>();

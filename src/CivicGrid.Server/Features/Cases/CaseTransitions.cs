@@ -1,14 +1,17 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Server.Features.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Cases;
 
 /// <summary>Takes steps on cases for staff: loads the case within the caller's scope, asks the domain, writes the
-/// case and its history entry in one transaction. Concurrent steps on one case: the second gets a conflict.</summary>
-public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendars, TimeProvider time, IOptions<CaseOptions> options)
+/// case, its history entry, the step's attachments and what the step observers add in one transaction, then announces
+/// the step to live views. Concurrent steps on one case: the second gets a conflict.</summary>
+public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendars, TimeProvider time, IOptions<CaseOptions> options,
+    IEnumerable<ICaseStepObserver> observers, CaseEventHub events)
 {
     /// <summary>The case if the caller's scope covers it, tracked for an update.</summary>
     public Task<Case?> FindAsync(long id, StaffContext staff, CancellationToken cancellationToken) =>
@@ -26,10 +29,18 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
     public async Task<int?> SuggestDepartmentAsync(Case @case, CancellationToken cancellationToken) =>
         await DispatchRouting.SuggestAsync(db, @case, (await ContextAsync(@case, cancellationToken)).Standard, cancellationToken);
 
+    /// <summary>Takes one step: validates the attachments (uploaded to this case, not yet on a step), asks the domain,
+    /// and commits everything in one transaction.</summary>
     /// <exception cref="WorkflowRefusalException">The step is not allowed now, not permitted or has bad inputs.</exception>
     /// <exception cref="DbUpdateConcurrencyException">Someone else changed the case meanwhile.</exception>
     public async Task<CaseHistoryEntry> ApplyAsync(Case @case, CaseCommand command, StaffContext staff, CancellationToken cancellationToken)
     {
+        var attachments = command.AttachmentIds ?? [];
+        if (attachments.Count > 0 && await db.Attachments.CountAsync(a => attachments.Contains(a.Id) && a.CaseId == @case.Id && a.HistoryEntryId == null, cancellationToken) != attachments.Count)
+        {
+            throw new WorkflowRefusalException(RefusalKind.Invalid,
+                "attachmentIds: every attachment must be uploaded to this case first and not yet be attached to a step.", [], "attachmentIds");
+        }
         var context = await ContextAsync(@case, cancellationToken);
         if (command is { Action: CaseAction.Dispatch, DepartmentId: null })
         {
@@ -41,8 +52,20 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
             throw new WorkflowRefusalException(RefusalKind.Invalid, $"departmentId: there is no active department {department}.", [], "departmentId");
         }
         var entry = @case.Apply(command, staff.Actor, time.GetUtcNow(), context);
-        db.CaseHistory.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.CaseHistory.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            if (attachments.Count > 0)
+            {
+                await db.Attachments.Where(a => attachments.Contains(a.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.HistoryEntryId, entry.Id), cancellationToken);
+            }
+            await observers.NotifyAsync(db, @case, entry, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        events.Publish(CaseEvents.Of(@case, entry));
         return entry;
     }
 }

@@ -3,6 +3,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Server.Features.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +21,13 @@ public sealed partial class CaseWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CaseOptions _options;
     private readonly ILogger<CaseWriter> _logger;
+    private readonly CaseEventHub _events;
     private readonly Task _loop;
 
-    public CaseWriter(IServiceScopeFactory scopes, CityCalendar calendars, TimeProvider time, IOptions<CaseOptions> options, ILogger<CaseWriter> logger)
+    public CaseWriter(IServiceScopeFactory scopes, CityCalendar calendars, TimeProvider time, IOptions<CaseOptions> options,
+        CaseEventHub events, ILogger<CaseWriter> logger)
     {
-        (_scopes, _calendars, _time, _options, _logger) = (scopes, calendars, time, options.Value, logger);
+        (_scopes, _calendars, _time, _options, _events, _logger) = (scopes, calendars, time, options.Value, events, logger);
         _loop = Task.Run(RunAsync);
     }
 
@@ -62,7 +65,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
             ?? throw new InvalidOperationException("No city is set up yet.");
         var calendar = await _calendars.GetAsync();
         var context = new WorkflowContext(calendar, _options.Limits, null);
-        var results = new (IntakeOutcome? Outcome, Exception? Error)[batch.Count];
+        var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
+        var results = new ((IntakeOutcome Outcome, CaseHistoryEntry Step)? Written, Exception? Error)[batch.Count];
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             for (var i = 0; i < batch.Count; i++)
@@ -70,7 +74,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 await transaction.CreateSavepointAsync("report");
                 try
                 {
-                    results[i] = (await WriteOneAsync(db, city, context, batch[i]), null);
+                    results[i] = (await WriteOneAsync(db, city, context, observers, batch[i]), null);
                     await transaction.ReleaseSavepointAsync("report");
                 }
                 catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
@@ -84,21 +88,28 @@ public sealed partial class CaseWriter : IAsyncDisposable
         }
         for (var i = 0; i < batch.Count; i++)
         {
-            if (results[i].Outcome is { } outcome) batch[i].Done.TrySetResult(outcome);
+            if (results[i].Written is { } written) batch[i].Done.TrySetResult(written.Outcome);
             else batch[i].Done.TrySetException(results[i].Error!);
+        }
+        foreach (var (written, _) in results)
+        {
+            if (written is { } w) _events.Publish(CaseEvents.Of(w.Outcome.Case, w.Step));
         }
     }
 
-    private async Task<IntakeOutcome> WriteOneAsync(CivicGridDbContext db, City city, WorkflowContext context, Pending pending)
+    private async Task<(IntakeOutcome Outcome, CaseHistoryEntry Step)> WriteOneAsync(CivicGridDbContext db, City city, WorkflowContext context,
+        IReadOnlyList<ICaseStepObserver> observers, Pending pending)
     {
         var (report, actor, idempotency) = (pending.Report, pending.Actor, pending.Idempotency);
         var now = _time.GetUtcNow();
         var existing = await DuplicateFinder.FindAsync(db, report.Kind, report.TypeCode, new GeoPoint(report.Longitude, report.Latitude), now, _options, default);
         Case @case;
+        CaseHistoryEntry step;
         IntakeOutcomeKind kind;
         if (existing is not null)
         {
-            db.CaseHistory.Add(existing.LinkDuplicate(report, actor, now));
+            step = existing.LinkDuplicate(report, actor, now);
+            db.CaseHistory.Add(step);
             existing.Version++;
             (@case, kind) = (existing, IntakeOutcomeKind.LinkedToExisting);
         }
@@ -111,7 +122,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
             await db.SaveChangesAsync();
             created.Seal(entry);
             db.CaseHistory.Add(entry);
-            (@case, kind) = (created, IntakeOutcomeKind.Created);
+            (@case, step, kind) = (created, entry, IntakeOutcomeKind.Created);
         }
         if (idempotency is not null)
         {
@@ -120,8 +131,9 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 Scope = idempotency.Scope, Key = idempotency.Key, RequestHash = idempotency.RequestHash, CaseId = @case.Id, CreatedAt = now,
             });
         }
+        await observers.NotifyAsync(db, @case, step, default);
         await db.SaveChangesAsync();
-        return new IntakeOutcome(@case, kind);
+        return (new IntakeOutcome(@case, kind), step);
     }
 
     public async ValueTask DisposeAsync()

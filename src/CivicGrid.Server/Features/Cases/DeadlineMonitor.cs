@@ -1,4 +1,5 @@
 using CivicGrid.Data;
+using CivicGrid.Server.Features.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace CivicGrid.Server.Features.Cases;
 
 /// <summary>The deadline job: finds stages past their deadline, records "overdue" on the case and raises one alert per
 /// stage. Safe to run twice or on several instances at once: the case's concurrency token lets one writer win.</summary>
-public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<CaseOptions> options, ILogger<DeadlineMonitor> logger)
+public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<CaseOptions> options, CaseEventHub events,
+    ILogger<DeadlineMonitor> logger)
     : BackgroundService
 {
     /// <summary>One pass; returns the number of alerts raised.</summary>
@@ -16,6 +18,7 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
         var raised = 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
         while (true)
         {
             var due = await db.Cases.Where(c => c.StageDueAt != null && c.StageDueAt < now && !c.StageOverdueAlerted)
@@ -25,11 +28,18 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
             foreach (var @case in due)
             {
                 if (@case.RaiseOverdue(now) is not { } overdue) continue;
-                var entry = db.CaseHistory.Add(overdue.Entry);
-                var alert = db.CaseAlerts.Add(overdue.Alert);
+                db.CaseHistory.Add(overdue.Entry);
+                db.CaseAlerts.Add(overdue.Alert);
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        await observers.NotifyAsync(db, @case, overdue.Entry, cancellationToken);
+                        await db.SaveChangesAsync(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    events.Publish(CaseEvents.Of(@case, overdue.Entry));
                     raised++;
                     progress++;
                     LogOverdue(logger, @case.Number, @case.Status.ToString());
@@ -37,8 +47,10 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
                 catch (DbUpdateException)
                 {
                     // Another step or instance changed the case first: drop this attempt; the next pass looks again.
-                    entry.State = EntityState.Detached;
-                    alert.State = EntityState.Detached;
+                    foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                    {
+                        added.State = EntityState.Detached;
+                    }
                     db.Entry(@case).State = EntityState.Detached;
                 }
             }

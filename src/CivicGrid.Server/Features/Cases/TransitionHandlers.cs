@@ -48,26 +48,11 @@ public static class TransitionHandlers
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["typeCode"] = [$"typeCode {code} is not a {k} type of the catalogue."] });
         }
-        var attachments = request.AttachmentIds ?? [];
-        if (attachments.Count > 0 && await db.Attachments.CountAsync(a => attachments.Contains(a.Id) && a.CaseId == id && a.HistoryEntryId == null, cancellationToken) != attachments.Count)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["attachmentIds"] = ["Every attachment must be uploaded to this case first and not yet be attached to a step."],
-            });
-        }
         try
         {
             var command = new CaseCommand(action, request.Note, request.Confirmed, request.Passed, request.DepartmentId,
-                request.ExtensionAmount, kind, request.TypeCode, attachments);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                request.ExtensionAmount, kind, request.TypeCode, request.AttachmentIds ?? []);
             var entry = await transitions.ApplyAsync(@case, command, staff, cancellationToken);
-            if (attachments.Count > 0)
-            {
-                await db.Attachments.Where(a => attachments.Contains(a.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.HistoryEntryId, entry.Id), cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok(new TransitionResponse(HistoryEntryDto.From(entry), CaseDto.From(@case, time.GetUtcNow())));
         }
         catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.Invalid)
