@@ -4,6 +4,7 @@ using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
+using CivicGrid.Server.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -22,7 +23,11 @@ public static class CivicGridServer
         {
             Args = flags.RemainingArgs,
             ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(CivicGridServer).Assembly.GetName().Name,
         });
+        // Serve the UI's static files (our wwwroot and the Blazor framework script) from the build output's
+        // manifest too, not only in Development: the platform runs from the build output (README).
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddSingleton(flags);
         builder.Logging.UseCivicGridConsole(builder.Configuration);
@@ -36,13 +41,17 @@ public static class CivicGridServer
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddDeadlineMonitor();
+        builder.Services.AddStaffUi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(http => StaffAuthSchemes.IsApiPath(http.Request.Path), api => api.UseStatusCodePages());
+        app.UseRequestLocalization(StaffUi.Localization);
+        app.UseClientLibraries();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API")).AllowAnonymous();
@@ -51,6 +60,7 @@ public static class CivicGridServer
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
+        app.MapStaffUi();
         return app;
     }
 

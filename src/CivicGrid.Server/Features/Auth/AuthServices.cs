@@ -1,4 +1,5 @@
 using CivicGrid.Domain.Organisation;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,8 +18,10 @@ public static class AuthServices
 
         services.AddAuthentication(StaffAuthSchemes.Staff)
             .AddPolicyScheme(StaffAuthSchemes.Staff, "Staff", scheme => scheme.ForwardDefaultSelector = StaffAuthSchemes.Select)
-            .AddJwtBearer(StaffAuthSchemes.Bearer);
+            .AddJwtBearer(StaffAuthSchemes.Bearer)
+            .AddCookie(StaffAuthSchemes.Cookie);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, StaffCookieSetup>();
         // Secure by default: an endpoint that names no policy needs a signed-in member of staff; public endpoints
         // (health, API description, grid lookup, catalogue, sign-in) say AllowAnonymous explicitly.
         services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder(StaffAuthSchemes.Staff)

@@ -21,6 +21,9 @@ internal sealed class AuthorizationDenials(ILogger<AuthorizationDenials> logger)
         var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()) ?? [];
         var reason = "requires " + string.Join(" and ", failed);
         var resource = context.Request.Method + " " + context.Request.Path;
-        await AccessCheck.Forbidden(who, "call", resource, reason, logger).ExecuteAsync(context);
+        var denied = AccessCheck.Forbidden(who, "call", resource, reason, logger);
+        if (StaffAuthSchemes.IsApiPath(context.Request.Path)) await denied.ExecuteAsync(context);
+        else await _default.HandleAsync(next, context, policy, authorizeResult); // a page: the cookie scheme shows /forbidden
+
     }
 }

@@ -63,14 +63,7 @@ internal sealed class JwtBearerSetup(
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<CivicGridDbContext>();
-        var user = await db.StaffUsers.AsNoTracking().Where(u => u.Id == staff.UserId)
-            .Select(u => new { u.IsActive, u.Roles, u.ScopeKind, u.ScopeDivisionCode, u.DepartmentId, u.CityCode })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (user is null || !user.IsActive)
-            context.Fail("The user no longer exists or is deactivated.");
-        else if (user.Roles != staff.Roles || user.CityCode != staff.CityCode
-            || new Domain.Organisation.DataScope(user.ScopeKind, user.ScopeDivisionCode, user.DepartmentId) != staff.Scope)
-            context.Fail("The user's roles or data scope changed since the token was issued; sign in again.");
+        if (await StaffUserCheck.WhyNotCurrentAsync(db, staff, context.HttpContext.RequestAborted) is { } reason) context.Fail(reason);
     }
 
     private async Task ChallengeAsync(JwtBearerChallengeContext context)

@@ -1,0 +1,49 @@
+using CivicGrid.Server.Web.Account;
+using CivicGrid.Server.Web.Localisation;
+using CivicGrid.Server.Web.Shared;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace CivicGrid.Server.Web;
+
+/// <summary>The staff web UI: Blazor components rendered on the server (static by default, interactive where a view
+/// updates live), Leaflet and ECharts served from the build output (installed from npm at build time; no CDN).</summary>
+public static class StaffUi
+{
+    public static RequestLocalizationOptions Localization { get; } = new RequestLocalizationOptions()
+        .SetDefaultCulture(UiText.Chinese)
+        .AddSupportedCultures(UiText.Chinese, UiText.English)
+        .AddSupportedUICultures(UiText.Chinese, UiText.English)
+        .Apply(options => options.RequestCultureProviders = [new CookieRequestCultureProvider()]);
+
+    public static IServiceCollection AddStaffUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<UiText>();
+        services.AddSingleton<CityClock>();
+        return services;
+    }
+
+    /// <summary>/lib/leaflet/…, /lib/echarts/… from the folder the build copies out of node_modules.</summary>
+    public static IApplicationBuilder UseClientLibraries(this IApplicationBuilder app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "clientlibs");
+        if (!Directory.Exists(folder)) return app;
+        return app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = "/lib" });
+    }
+
+    public static WebApplication MapStaffUi(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static RequestLocalizationOptions Apply(this RequestLocalizationOptions options, Action<RequestLocalizationOptions> change)
+    {
+        change(options);
+        return options;
+    }
+}

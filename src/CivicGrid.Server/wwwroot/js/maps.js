@@ -1,0 +1,154 @@
+// Maps of the staff UI (Leaflet, served from /lib). Vector layers only by default, so the maps work without the
+// internet; a configured XYZ tile URL (data-tiles) adds a basemap. Pages mark their map elements with
+// data-mini-map (one case's position), data-pick-map (choose a position) or data-live-map (the live map page);
+// this script sets them up on page load and after Blazor's enhanced navigation.
+(function () {
+  'use strict';
+
+  function baseLayer(map, element) {
+    const tiles = element.dataset.tiles;
+    if (tiles) L.tileLayer(tiles, { maxZoom: 19, attribution: element.dataset.attribution || '' }).addTo(map);
+  }
+
+  function miniMap(element) {
+    const lon = parseFloat(element.dataset.lon), lat = parseFloat(element.dataset.lat);
+    const map = L.map(element, { zoomControl: true, attributionControl: false }).setView([lat, lon], 16);
+    baseLayer(map, element);
+    L.circleMarker([lat, lon], { radius: 8, color: '#b3261e', weight: 3, fillOpacity: 0.6 }).addTo(map);
+    addAreas(map, element, 'grid');
+    return map;
+  }
+
+  function pickMap(element) {
+    const lon = parseFloat(element.dataset.lon), lat = parseFloat(element.dataset.lat);
+    const map = L.map(element, { attributionControl: false }).setView([lat, lon], 15);
+    baseLayer(map, element);
+    addAreas(map, element, 'grid');
+    const lonInput = document.getElementById(element.dataset.lonInput);
+    const latInput = document.getElementById(element.dataset.latInput);
+    let marker = null;
+    function place(latlng) {
+      if (marker) marker.setLatLng(latlng); else marker = L.marker(latlng, { keyboard: false }).addTo(map);
+      lonInput.value = latlng.lng.toFixed(6);
+      latInput.value = latlng.lat.toFixed(6);
+    }
+    if (lonInput.value && latInput.value) place(L.latLng(parseFloat(latInput.value), parseFloat(lonInput.value)));
+    map.on('click', e => place(e.latlng));
+    const gps = document.getElementById(element.dataset.gpsButton);
+    if (gps && navigator.geolocation) {
+      gps.addEventListener('click', () => navigator.geolocation.getCurrentPosition(
+        p => { const ll = L.latLng(p.coords.latitude, p.coords.longitude); place(ll); map.setView(ll, 17); },
+        () => { gps.setAttribute('aria-invalid', 'true'); }));
+    }
+    return map;
+  }
+
+  function bbox(map) {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(url + ' answered ' + response.status);
+    return response.json();
+  }
+
+  function addAreas(map, element, level) {
+    const layer = L.geoJSON(null, { style: { color: '#0b4f8a', weight: 1, fill: false } }).addTo(map);
+    async function load() {
+      try {
+        const data = await getJson(`/api/v1/map/areas?level=${level}&bbox=${bbox(map)}&zoom=${map.getZoom()}`);
+        layer.clearLayers();
+        layer.addData(data);
+      } catch { /* zoomed out too far or offline: keep what is shown */ }
+    }
+    map.on('moveend', load);
+    load();
+    return layer;
+  }
+
+  const lightColours = { red: '#b3261e', yellow: '#8a6100', green: '#1e6b34' };
+
+  function liveMap(element) {
+    const map = L.map(element, { preferCanvas: true }).setView(
+      [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom || '13', 10));
+    baseLayer(map, element);
+    const areas = L.geoJSON(null, {
+      style: f => ({ color: '#0b4f8a', weight: f.properties.level === 'district' ? 3 : 1, fill: false }),
+      onEachFeature: (f, l) => l.bindTooltip(`${f.properties.name || ''} ${f.properties.code}`),
+    }).addTo(map);
+    const components = L.layerGroup().addTo(map);
+    const cases = L.layerGroup().addTo(map);
+    const status = document.getElementById(element.dataset.status);
+    const form = document.getElementById(element.dataset.filters);
+
+    function filters() {
+      if (!form) return '';
+      const params = new URLSearchParams(new FormData(form));
+      for (const [k, v] of [...params]) if (!v) params.delete(k);
+      return params.toString();
+    }
+
+    function areaLevel(zoom) { return zoom >= 15 ? 'grid' : zoom >= 13 ? 'community' : zoom >= 11 ? 'street' : 'district'; }
+
+    async function load() {
+      const box = bbox(map), zoom = map.getZoom(), extra = filters();
+      status && (status.textContent = element.dataset.loading);
+      try {
+        const [areaData, componentData, caseData] = await Promise.all([
+          getJson(`/api/v1/map/areas?level=${areaLevel(zoom)}&bbox=${box}&zoom=${zoom}`).catch(() => null),
+          form && form.elements.components && !form.elements.components.checked ? null
+            : getJson(`/api/v1/map/components?bbox=${box}&zoom=${zoom}`).catch(() => null),
+          getJson(`/api/v1/map/cases?bbox=${box}&${extra}`),
+        ]);
+        if (areaData) { areas.clearLayers(); areas.addData(areaData); }
+        components.clearLayers();
+        if (componentData) drawComponents(componentData);
+        cases.clearLayers();
+        const caseItems = caseData.items || caseData;
+        for (const c of caseItems) {
+          L.circleMarker([c.latitude ?? c.lat, c.longitude ?? c.lon], {
+            radius: 7, color: '#fff', weight: 1.5, fillColor: lightColours[c.light] || '#595959', fillOpacity: 0.95,
+          }).bindPopup(`<a href="/cases/${c.id}">${c.number}</a><br>${c.statusText || c.status}`).addTo(cases);
+        }
+        element.dataset.cases = String(caseItems.length);
+        status && (status.textContent = element.dataset.loaded.replace('{0}', caseItems.length));
+      } catch (e) {
+        status && (status.textContent = element.dataset.failed);
+      }
+    }
+
+    function drawComponents(data) {
+      for (const cl of data.clusters || []) {
+        const size = Math.min(44, 16 + Math.log2(cl.count + 1) * 3);
+        L.marker([cl.latitude ?? cl.lat, cl.longitude ?? cl.lon], {
+          keyboard: false,
+          icon: L.divIcon({ className: 'cluster', html: `<span>${cl.count}</span>`, iconSize: [size, size] }),
+        }).addTo(components);
+      }
+      for (const p of data.points || data.components || []) {
+        L.circleMarker([p.latitude ?? p.lat, p.longitude ?? p.lon], { radius: 3, color: '#595959', weight: 1, fillOpacity: 0.6 })
+          .bindPopup(`${p.name || ''}<br>${p.id} (${p.typeCode})`).addTo(components);
+      }
+    }
+
+    map.on('moveend', load);
+    form && form.addEventListener('change', load);
+    element.addEventListener('civicgrid:reload', load);
+    load();
+    return map;
+  }
+
+  function setUp() {
+    if (typeof L === 'undefined') return;
+    for (const [selector, create] of [['[data-mini-map]', miniMap], ['[data-pick-map]', pickMap], ['[data-live-map]', liveMap]]) {
+      document.querySelectorAll(selector).forEach(el => { if (!el._civicMap) el._civicMap = create(el); });
+    }
+  }
+
+  window.civicGridMaps = { setUp };
+  document.addEventListener('DOMContentLoaded', setUp);
+  if (window.Blazor) window.Blazor.addEventListener('enhancedload', setUp);
+  else document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', setUp));
+})();

@@ -1,0 +1,56 @@
+using CivicGrid.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CivicGrid.Browser.Tests;
+
+[Collection(StaffSiteCollection.Name)]
+public sealed class LanguageAndAccessTests(StaffSite site)
+{
+    [Fact]
+    public async Task TheUi_IsChineseByDefault_AndSwitchesToEnglish()
+    {
+        var page = await site.SignInAsync("dispatcher");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的待办");
+        await page.GetByTestId("lang-en").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My work queues");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GetByTestId("lang-zh").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的待办");
+    }
+
+    [Fact]
+    public async Task APage_WithoutSignIn_GoesToTheSignInPage_AndAWrongPasswordSaysSo()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/cases");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("用户名").FillAsync("dispatcher");
+        await page.GetByLabel("密码").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+        await context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task APageForAnotherRole_AnswersNotAllowed()
+    {
+        var page = await site.SignInAsync("handler.huanwei");
+        await page.GotoAsync("/command");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
+    }
+
+    [Fact]
+    public async Task TheQueue_IsKeyboardNavigable_WithVisibleFocus()
+    {
+        var page = await site.SignInAsync("operator");
+        // From the top of the page (the sign-in redirect focuses the heading for screen readers): the skip link first.
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.getSelection()?.removeAllRanges(); }");
+        await page.Keyboard.PressAsync("Tab");
+        var first = await page.EvaluateAsync<string>("document.activeElement.className");
+        Assert.Equal("skip-link", first);
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+    }
+}
