@@ -54,3 +54,24 @@ public sealed class LanguageAndAccessTests(StaffSite site)
         Assert.NotEqual("none", outline);
     }
 }
+
+[Collection(StaffSiteCollection.Name)]
+public sealed class AccessibilityScanTests(StaffSite site)
+{
+    /// <summary>axe-core finds no serious or critical problem (labels, contrast, landmarks, names) on the main pages.</summary>
+    [Theory]
+    [InlineData("operator", "/")]
+    [InlineData("operator", "/queue/register")]
+    [InlineData("operator", "/cases")]
+    [InlineData("inspector", "/m/report")]
+    [InlineData("admin", "/admin/routing")]
+    public async Task MainPages_HaveNoSeriousAccessibilityProblems(string user, string path)
+    {
+        var page = await site.SignInAsync(user, phone: path.StartsWith("/m", StringComparison.Ordinal));
+        await page.GotoAsync(path);
+        var results = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page);
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}

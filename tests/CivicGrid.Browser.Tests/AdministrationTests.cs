@@ -1,0 +1,47 @@
+using CivicGrid.Browser.Tests.Infrastructure;
+using CivicGrid.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CivicGrid.Browser.Tests;
+
+[Collection(StaffSiteCollection.Name)]
+public sealed class AdministrationTests(StaffSite site)
+{
+    [Fact]
+    public async Task AnAdministrator_AddsARoutingRule_WithAValidationErrorFirst_AndItIsStored()
+    {
+        var page = await site.SignInAsync("admin");
+        await page.GotoAsync("/admin/routing");
+        var before = await page.Locator("[data-testid=rules] tbody tr").CountAsync();
+        await page.GetByLabel("区域代码（区、街道、社区或网格代码前缀）").FillAsync("4601");
+        await page.GetByTestId("add-rule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-areaCode")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("error-departmentId")).ToBeVisibleAsync();
+
+        await page.GetByLabel("区域代码（区、街道、社区或网格代码前缀）").FillAsync("460106");
+        await page.Locator("#rule-department").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByTestId("add-rule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admin-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules] tbody tr")).ToHaveCountAsync(before + 1);
+        await using var scope = site.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        Assert.True(await db.RoutingRules.AnyAsync(r => r.AreaCode == "460106" && r.TypeCode == null));
+    }
+
+    [Fact]
+    public async Task TheAdministrationPages_AreForAdministratorsOnly()
+    {
+        var page = await site.SignInAsync("dispatcher");
+        await page.GotoAsync("/admin/users");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
+        var admin = await site.SignInAsync("admin");
+        foreach (var path in new[] { "/admin", "/admin/users", "/admin/departments", "/admin/catalogue", "/admin/calendar", "/admin/import" })
+        {
+            var response = await admin.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            await Assertions.Expect(admin.Locator("h1")).Not.ToHaveTextAsync("无权访问");
+        }
+        await Assertions.Expect(admin.Locator("#import-file")).ToBeVisibleAsync();
+    }
+}
