@@ -7,13 +7,13 @@ using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Map;
 
-/// <summary>A real server over the small demo city (SQLite) with signed-in clients, for the map's viewport API.
+/// <summary>A real server over the small demo city with signed-in clients, for the map's viewport API.
 /// <see cref="ExtraArgs"/> lets a subclass tighten the answer bounds.</summary>
-public class MapApi : IAsyncLifetime
+public class MapApi<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public SqliteTestDatabase Database { get; } = new();
+    public TDatabase Database { get; } = new();
     public RunningServer Server { get; private set; } = null!;
 
     protected virtual string[] ExtraArgs => [];
@@ -48,13 +48,23 @@ public class MapApi : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    public static string Bbox(double minLon, double minLat, double maxLon, double maxLat) =>
-        string.Create(CultureInfo.InvariantCulture, $"{minLon},{minLat},{maxLon},{maxLat}");
 }
 
-/// <summary>The same with small bounds (50 areas, 3 cases per answer), to see the limits act on the small city.</summary>
-public sealed class TightMapApi : MapApi
+/// <summary>The map API over SQLite.</summary>
+public sealed class MapApi : MapApi<SqliteTestDatabase>;
+
+/// <summary>The map API over PostgreSQL.</summary>
+public sealed class PostgresMapApi : MapApi<PostgresTestDatabase>;
+
+/// <summary>Over SQLite with small bounds (50 areas, 3 cases per answer), to see the limits act on the small city.</summary>
+public sealed class TightMapApi : MapApi<SqliteTestDatabase>
 {
     protected override string[] ExtraArgs => ["--Map:MaxAreas=50", "--Map:MaxCases=3"];
+}
+
+/// <summary>Query-string pieces for the map API.</summary>
+public static class Viewports
+{
+    public static string Bbox(double minLon, double minLat, double maxLon, double maxLat) =>
+        string.Create(CultureInfo.InvariantCulture, $"{minLon},{minLat},{maxLon},{maxLat}");
 }

@@ -19,7 +19,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     [InlineData("grid")]
     public async Task Areas_OfEachLevel_AreExactlyThoseIntersectingTheViewport(string level)
     {
-        var body = await api.GetAsync("inspector", $"/api/v1/map/areas?level={level}&bbox={MapApi.Bbox(West, South, East, North)}&zoom=15");
+        var body = await api.GetAsync("inspector", $"/api/v1/map/areas?level={level}&bbox={Viewports.Bbox(West, South, East, North)}&zoom=15");
 
         var (expected, all) = await ExpectedCodesAsync(level);
         Assert.NotEmpty(expected);
@@ -45,7 +45,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     [Fact]
     public async Task Areas_AtALowZoom_AreSimplified()
     {
-        var bbox = MapApi.Bbox(110.0, 19.5, 110.8, 20.3);
+        var bbox = Viewports.Bbox(110.0, 19.5, 110.8, 20.3);
         var full = await api.GetAsync("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}");
         var coarse = await api.GetAsync("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}&zoom=5");
 
@@ -57,7 +57,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     [Fact]
     public async Task Areas_Answer_IsGeoJson()
     {
-        var response = await (await api.As("dispatcher")).GetAsync($"/api/v1/map/areas?level=district&bbox={MapApi.Bbox(West, South, East, North)}");
+        var response = await (await api.As("dispatcher")).GetAsync($"/api/v1/map/areas?level=district&bbox={Viewports.Bbox(West, South, East, North)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

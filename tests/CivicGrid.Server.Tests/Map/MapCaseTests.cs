@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicGrid.Server.Tests.Cases;
+using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Tests.Map;
 
 /// <summary>GET /api/v1/map/cases: the viewport's cases within the caller's data scope, with their deadline light.</summary>
-public sealed class MapCaseTests(CaseApi api) : IClassFixture<CaseApi>
+public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
 {
     private const string WholeCity = "110.0,19.5,110.8,20.3";
 
@@ -36,7 +37,7 @@ public sealed class MapCaseTests(CaseApi api) : IClassFixture<CaseApi>
         var created = await api.CreateAsync("operator", Reports.At("06010", 110.3311, 20.0211, description: "垃圾 map light"));
         var id = created.GetProperty("id").GetInt64();
 
-        var body = await CasesAsync("dispatcher", $"bbox={MapApi.Bbox(110.3301, 20.0201, 110.3321, 20.0221)}");
+        var body = await CasesAsync("dispatcher", $"bbox={Viewports.Bbox(110.3301, 20.0201, 110.3321, 20.0221)}");
 
         var marker = body.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == id);
         Assert.Equal(created.GetProperty("number").GetString(), marker.GetProperty("number").GetString());
@@ -45,7 +46,7 @@ public sealed class MapCaseTests(CaseApi api) : IClassFixture<CaseApi>
         Assert.Equal("green", marker.GetProperty("light").GetString());
         Assert.Equal(110.3311, marker.GetProperty("lon").GetDouble(), 6);
         Assert.Equal(20.0211, marker.GetProperty("lat").GetDouble(), 6);
-        var elsewhere = await CasesAsync("dispatcher", $"bbox={MapApi.Bbox(110.3322, 20.0201, 110.3342, 20.0221)}");
+        var elsewhere = await CasesAsync("dispatcher", $"bbox={Viewports.Bbox(110.3322, 20.0201, 110.3342, 20.0221)}");
         Assert.DoesNotContain(id, Ids(elsewhere));
     }
 
@@ -54,7 +55,7 @@ public sealed class MapCaseTests(CaseApi api) : IClassFixture<CaseApi>
     {
         var id = (await api.CreateAsync("operator", Reports.At("06001", 110.3401, 20.0301, "私搭乱建 map reject"))).GetProperty("id").GetInt64();
         await api.DoAsync("operator", id, new { action = "reject", note = "不属于受理范围" });
-        var bbox = MapApi.Bbox(110.3391, 20.0291, 110.3411, 20.0311);
+        var bbox = Viewports.Bbox(110.3391, 20.0291, 110.3411, 20.0311);
 
         Assert.DoesNotContain(id, Ids(await CasesAsync("dispatcher", $"bbox={bbox}")));
         var all = await CasesAsync("dispatcher", $"bbox={bbox}&status=all");
@@ -89,3 +90,7 @@ public sealed class MapCaseTests(CaseApi api) : IClassFixture<CaseApi>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+public sealed class SqliteMapCaseTests(CaseApi api) : MapCaseTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+
+public sealed class PostgresMapCaseTests(PostgresCaseApi api) : MapCaseTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;

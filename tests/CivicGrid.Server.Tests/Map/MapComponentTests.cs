@@ -2,13 +2,14 @@ using System.Text.Json;
 using CivicGrid.Server.Features.Import;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Tests.Import;
+using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Tests.Map;
 
 /// <summary>GET /api/v1/map/components over the small demo city (≈ 2,300 components): clusters at low zoom, points at
 /// high zoom, counts that add up to what SQL counts in the same box, bounded answers, and a fresh index after an import.</summary>
-public sealed class MapComponentTests(MapApi api) : IClassFixture<MapApi>
+public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task WholeCity_AtLowZoom_IsClusters_WhoseCountsAddUpToTheComponentsInTheBox()
@@ -140,7 +141,7 @@ public sealed class MapComponentTests(MapApi api) : IClassFixture<MapApi>
         body.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
 
     private Task<JsonElement> ComponentsAsync(double minLon, double minLat, double maxLon, double maxLat, int zoom, string extra = "") =>
-        api.GetAsync("dispatcher", $"/api/v1/map/components?bbox={MapApi.Bbox(minLon, minLat, maxLon, maxLat)}&zoom={zoom}{extra}");
+        api.GetAsync("dispatcher", $"/api/v1/map/components?bbox={Viewports.Bbox(minLon, minLat, maxLon, maxLat)}&zoom={zoom}{extra}");
 
     private async Task<(double, double, double, double)> ExtentAsync()
     {
@@ -156,3 +157,7 @@ public sealed class MapComponentTests(MapApi api) : IClassFixture<MapApi>
         return await db.Components.LongCountAsync(c => c.Longitude >= minLon && c.Longitude <= maxLon && c.Latitude >= minLat && c.Latitude <= maxLat);
     }
 }
+
+public sealed class SqliteMapComponentTests(MapApi api) : MapComponentTests<SqliteTestDatabase>(api), IClassFixture<MapApi>;
+
+public sealed class PostgresMapComponentTests(PostgresMapApi api) : MapComponentTests<PostgresTestDatabase>(api), IClassFixture<PostgresMapApi>;

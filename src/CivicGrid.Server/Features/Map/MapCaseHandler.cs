@@ -14,7 +14,8 @@ namespace CivicGrid.Server.Features.Map;
 /// one range query on the case table, newest first, cut at <see cref="MapOptions.MaxCases"/>.</summary>
 public static class MapCaseHandler
 {
-    private static readonly CaseStatus[] Final = [.. CaseStages.Terminal];
+    /// <summary>Every state but the final ones, as a list: an IN (…) on the indexed status column.</summary>
+    private static readonly CaseStatus[] Open = Enum.GetValues<CaseStatus>().Where(s => !CaseStages.IsTerminal(s)).ToArray();
 
     public static async Task<Results<Ok<MapCases>, ValidationProblem>> Handle(
         string? bbox, string? status, string? types, string? department, string? light,
@@ -44,7 +45,7 @@ public static class MapCaseHandler
 
         var (minLon, minLat, maxLon, maxLat) = viewport!.Value;
         cases = cases.Where(c => c.Longitude >= minLon && c.Longitude <= maxLon && c.Latitude >= minLat && c.Latitude <= maxLat);
-        if (openOnly) cases = cases.Where(c => !Final.Contains(c.Status));
+        if (openOnly) cases = cases.Where(c => Open.Contains(c.Status));
         if (typeCodes is not null)
         {
             var list = typeCodes.ToList();
