@@ -1,13 +1,16 @@
 using CivicGrid.Bench;
 
 // Benchmarks, not tests: each reports its figure next to a baseline measured in the same run (docs/performance.md).
-//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [--rows N]
+//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [--rows N]
+//     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded)
 //     [--concurrency N] [--seconds N] [--rounds N]
 //     [--only VARIANT-PREFIX]   (one variant alone, e.g. to attach dotnet-trace)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _) && a != only).ToHashSet();
+var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "city";
+var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _) && a != only && a != scale).ToHashSet();
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
 if (which.Count == 0 || which.Contains("lookup")) GridLookupBench.Run();
 if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.RunAsync(Option("--rows", 1_000_000));
 if (which.Count == 0 || which.Contains("creations"))
     await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3), only);
+if (which.Count == 0 || which.Contains("map")) await MapViewportBench.RunAsync(Option("--requests", 400), scale);

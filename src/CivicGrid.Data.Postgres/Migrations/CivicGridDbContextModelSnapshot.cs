@@ -331,6 +331,8 @@ namespace CivicGrid.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "Longitude", "Latitude");
+
                     b.ToTable("Cases");
                 });
 

@@ -322,6 +322,8 @@ namespace CivicGrid.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "Longitude", "Latitude");
+
                     b.ToTable("Cases");
                 });
 

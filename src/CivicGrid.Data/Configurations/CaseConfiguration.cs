@@ -33,6 +33,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.HasIndex(c => new { c.DistrictCode, c.CreatedAt });
         @case.HasIndex(c => new { c.DepartmentId, c.Status });
         @case.HasIndex(c => c.StageDueAt);
+        // The live map asks for the open cases of a viewport (status IN (…) and a longitude/latitude range).
+        @case.HasIndex(c => new { c.Status, c.Longitude, c.Latitude });
         @case.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

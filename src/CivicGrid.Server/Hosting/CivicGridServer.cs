@@ -4,6 +4,7 @@ using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
+using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -60,6 +61,7 @@ public static class CivicGridServer
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
+        app.MapMapEndpoints();
         app.MapStaffUi();
         return app;
     }

@@ -31,6 +31,7 @@ public static class CoreServices
         services.AddImportExport();
         services.AddCases(configuration);
         services.AddAttachments(configuration);
+        services.AddMap(configuration);
         return services;
     }
 

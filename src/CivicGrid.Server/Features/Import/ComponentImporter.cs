@@ -12,7 +12,7 @@ namespace CivicGrid.Server.Features.Import;
 /// All-or-nothing by default: after the first rejected row nothing more is written, the rest of the file is still
 /// validated (to report every bad row) and the transaction is rolled back.
 /// </summary>
-public sealed class ComponentImporter(CivicGridDbContext db, GridLocator locator, TimeProvider time)
+public sealed class ComponentImporter(CivicGridDbContext db, GridLocator locator, TimeProvider time, Map.ComponentMap map)
 {
     private const int ProgressEvery = 5_000;
 
@@ -52,6 +52,8 @@ public sealed class ComponentImporter(CivicGridDbContext db, GridLocator locator
         // About 200 bytes per GeoJSON feature, 100 per CSV row: a hint for the bulk insert, not a limit.
         var expectedRows = length / (format == FileFormat.Csv ? 100 : 200);
         await ComponentBulkInsert.InsertAsync(db, ValidRows(), expectedRows, null, cancellationToken);
-        return await log.FinishAsync(transaction, valid, options, cancellationToken);
+        var result = await log.FinishAsync(transaction, valid, options, cancellationToken);
+        if (result.Committed) map.Invalidate();
+        return result;
     }
 }

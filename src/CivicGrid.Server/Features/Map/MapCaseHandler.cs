@@ -1,0 +1,71 @@
+using System.Globalization;
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Features.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.Map;
+
+/// <summary>GET /api/v1/map/cases: the cases of the viewport within the caller's data scope (<see cref="CaseScope"/>),
+/// filtered like the case list (light and department through <see cref="CaseQuery"/>). Open cases are few, so this is
+/// one range query on the case table, newest first, cut at <see cref="MapOptions.MaxCases"/>.</summary>
+public static class MapCaseHandler
+{
+    /// <summary>Every state but the final ones, as a list: an IN (…) on the indexed status column.</summary>
+    private static readonly CaseStatus[] Open = Enum.GetValues<CaseStatus>().Where(s => !CaseStages.IsTerminal(s)).ToArray();
+
+    public static async Task<Results<Ok<MapCases>, ValidationProblem>> Handle(
+        string? bbox, string? status, string? types, string? department, string? light,
+        StaffPrincipal who, CivicGridDbContext db, TimeProvider time, IOptions<MapOptions> options, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var maxCases = options.Value.MaxCases;
+        var errors = new Dictionary<string, string[]>();
+        var viewport = MapViewport.Parse(bbox, errors);
+        var typeCodes = MapViewport.ParseTypes(types, errors);
+        var openOnly = status?.ToLowerInvariant() switch
+        {
+            null or "" or "open" => true,
+            "all" => false,
+            _ => Invalid(errors, "status", "status must be open or all."),
+        };
+        int? departmentId = null;
+        if (!string.IsNullOrWhiteSpace(department))
+        {
+            if (int.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) departmentId = id;
+            else errors["department"] = ["department must be a department id (a whole number)."];
+        }
+        var filter = new CaseQuery(Status: null, Stage: null, Kind: null, Type: null, District: null, Street: null, Grid: null,
+            Department: departmentId, Light: light, Channel: null, CreatedFrom: null, CreatedTo: null, Q: null, Page: null, PageSize: null, Sort: null);
+        var cases = filter.Apply(db.Cases.AsNoTracking().Within(who.Scope), now, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var (minLon, minLat, maxLon, maxLat) = viewport!.Value;
+        cases = cases.Where(c => c.Longitude >= minLon && c.Longitude <= maxLon && c.Latitude >= minLat && c.Latitude <= maxLat);
+        if (openOnly) cases = cases.Where(c => Open.Contains(c.Status));
+        if (typeCodes is not null)
+        {
+            var list = typeCodes.ToList();
+            cases = cases.Where(c => c.TypeCode != null && list.Contains(c.TypeCode));
+        }
+        // Only what the marker needs, into a bare Case so that the light comes from the domain's own rule.
+        var rows = await cases.Select(c => new Case
+        {
+            Id = c.Id, Number = c.Number, CityCode = c.CityCode, Description = string.Empty, Status = c.Status, TypeCode = c.TypeCode,
+            Longitude = c.Longitude, Latitude = c.Latitude, DepartmentId = c.DepartmentId, IsUrgent = c.IsUrgent, CreatedAt = c.CreatedAt,
+            StageDueAt = c.StageDueAt, StageYellowAt = c.StageYellowAt, FrozenLight = c.FrozenLight,
+        }).Take(maxCases + 1).ToListAsync(cancellationToken);
+        var shown = rows.Take(maxCases).Select(c => new MapCase(c.Id, c.Number, c.Status, c.TypeCode,
+            c.LightAt(now)?.ToString().ToLowerInvariant(), c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt)).ToList();
+        return TypedResults.Ok(new MapCases(shown.Count, rows.Count > maxCases, shown));
+    }
+
+    private static bool Invalid(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+using CivicGrid.Server.Features.Map;
+
+// In the DI namespace (the usual convention for AddXxx extensions) so that Hosting/CoreServices needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class MapServices
+{
+    /// <summary>The live map's in-memory indexes (singletons, built on first use) and its answer bounds.</summary>
+    public static IServiceCollection AddMap(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MapAreas>();
+        services.AddSingleton<ComponentMap>();
+        return services;
+    }
+}
