@@ -4,6 +4,7 @@ using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
+using CivicGrid.Server.Features.PublicService;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class CivicGridServer
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
+        app.MapPublicServiceEndpoints();
         return app;
     }
 
