@@ -176,6 +176,10 @@ public abstract class PublicTrackingTests<TDatabase>(PublicServiceApi<TDatabase>
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("title", out _) && errors.TryGetProperty("publishedUntil", out _));
+        using var wrongType = new StringContent("""{"title":5,"body":"x"}""", System.Text.Encoding.UTF8, "application/json");
+        var typed = await admin.PostAsync("/api/v1/notices", wrongType);
+        Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
+        Assert.True((await typed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("title", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("dispatcher")).GetAsync("/api/v1/notices")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/notices/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/notices/{id}")).StatusCode);

@@ -3,7 +3,9 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Domain.PublicService;
 using CivicGrid.Server.Features.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -28,9 +30,11 @@ public static class NoticeHandlers
     }
 
     public static async Task<Results<Created<Notices.NoticeDto>, ValidationProblem, ProblemHttpResult>> Create(
-        Notices.NoticeInput input, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
+        HttpRequest request, IOptions<JsonOptions> json, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
         CancellationToken cancellationToken)
     {
+        var (input, problem) = await PublicHandlers.ReadJsonAsync<Notices.NoticeInput>(request, json.Value.SerializerOptions, cancellationToken);
+        if (input is null) return problem!;
         var notice = new Notice { Title = "", Body = "", CreatedAt = time.GetUtcNow(), CreatedByUserId = who.UserId };
         if (await notices.ApplyAsync(input, notice, cancellationToken) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (!InScope(notice, who))
@@ -41,11 +45,13 @@ public static class NoticeHandlers
     }
 
     public static async Task<Results<Ok<Notices.NoticeDto>, ValidationProblem, ProblemHttpResult>> Replace(
-        int id, Notices.NoticeInput input, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
+        int id, HttpRequest request, IOptions<JsonOptions> json, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
         CancellationToken cancellationToken)
     {
         var (notice, denied) = await FindAsync(id, who, db, "change", logger, cancellationToken, tracked: true);
         if (notice is null) return denied!;
+        var (input, problem) = await PublicHandlers.ReadJsonAsync<Notices.NoticeInput>(request, json.Value.SerializerOptions, cancellationToken);
+        if (input is null) return problem!;
         if (await notices.ApplyAsync(input, notice, cancellationToken) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (!InScope(notice, who))
             return AccessCheck.Forbidden(who, "publish", "a notice for these districts", $"your data scope is {AccessCheck.Describe(who.Scope)}", logger);

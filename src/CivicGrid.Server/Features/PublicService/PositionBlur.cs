@@ -11,8 +11,10 @@ public static class PositionBlur
     {
         var latStep = cellMetres / MetresPerDegreeLatitude;
         var snappedLat = (Math.Floor(latitude / latStep) + 0.5) * latStep;
-        // The longitude step depends on the (snapped, so shared by the whole row) latitude.
-        var lonStep = cellMetres / (MetresPerDegreeLatitude * Math.Max(0.01, Math.Cos(snappedLat * Math.PI / 180)));
+        // The longitude step follows the latitude's whole degree, so cells line up within a one-degree band (~111 km)
+        // and are square there to within a percent.
+        var bandLatitude = Math.Floor(latitude) + 0.5;
+        var lonStep = cellMetres / (MetresPerDegreeLatitude * Math.Max(0.01, Math.Cos(bandLatitude * Math.PI / 180)));
         var snappedLon = (Math.Floor(longitude / lonStep) + 0.5) * lonStep;
         return (Math.Round(snappedLon, 6), Math.Round(snappedLat, 6));
     }
