@@ -4,7 +4,9 @@ using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
+using CivicGrid.Domain.Notifications;
 using CivicGrid.Domain.Organisation;
+using CivicGrid.Domain.PublicService;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -33,6 +35,10 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<CaseTrackingToken> CaseTrackingTokens => Set<CaseTrackingToken>();
+    public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

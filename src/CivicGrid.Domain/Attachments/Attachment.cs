@@ -31,4 +31,6 @@ public sealed class Attachment
     public int? UploadedByUserId { get; set; }
     /// <summary>Staff reviewed the photo and allow the public copy to be shown to citizens. False until then.</summary>
     public bool IsPublic { get; set; }
+    /// <summary>When staff approved the photo for the public (null: not approved, or withdrawn).</summary>
+    public DateTimeOffset? PublicApprovedAt { get; set; }
 }

@@ -6,6 +6,7 @@ using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Web;
+using CivicGrid.Server.Features.PublicService;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -63,6 +64,7 @@ public static class CivicGridServer
         app.MapCaseEndpoints();
         app.MapMapEndpoints();
         app.MapStaffUi();
+        app.MapPublicServiceEndpoints();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Features.PublicService;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class CoreServices
         services.AddCases(configuration);
         services.AddAttachments(configuration);
         services.AddMap(configuration);
+        services.AddPublicService(configuration);
         return services;
     }
 

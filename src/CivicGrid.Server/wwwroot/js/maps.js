@@ -43,9 +43,12 @@
     return map;
   }
 
+  // The viewport in WGS-84, clamped to the valid range (Leaflet reports longitudes past ±180 when zoomed far out).
   function bbox(map) {
     const b = map.getBounds();
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
+    const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
+    return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)]
+      .map(v => v.toFixed(6)).join(',');
   }
 
   async function getJson(url) {
@@ -86,6 +89,7 @@
     function filters() {
       if (!form) return '';
       const params = new URLSearchParams(new FormData(form));
+      params.delete('components');
       for (const [k, v] of [...params]) if (!v) params.delete(k);
       return params.toString();
     }
@@ -106,11 +110,12 @@
         components.clearLayers();
         if (componentData) drawComponents(componentData);
         cases.clearLayers();
-        const caseItems = caseData.items || caseData;
+        const caseItems = caseData.cases;
+        const names = JSON.parse(element.dataset.statusNames || '{}');
         for (const c of caseItems) {
-          L.circleMarker([c.latitude ?? c.lat, c.longitude ?? c.lon], {
+          L.circleMarker([c.lat, c.lon], {
             radius: 7, color: '#fff', weight: 1.5, fillColor: lightColours[c.light] || '#595959', fillOpacity: 0.95,
-          }).bindPopup(`<a href="/cases/${c.id}">${c.number}</a><br>${c.statusText || c.status}`).addTo(cases);
+          }).bindPopup(`<a href="/cases/${c.id}">${c.number}</a><br>${names[c.status] || c.status}`).addTo(cases);
         }
         element.dataset.cases = String(caseItems.length);
         status && (status.textContent = element.dataset.loaded.replace('{0}', caseItems.length));
@@ -122,13 +127,13 @@
     function drawComponents(data) {
       for (const cl of data.clusters || []) {
         const size = Math.min(44, 16 + Math.log2(cl.count + 1) * 3);
-        L.marker([cl.latitude ?? cl.lat, cl.longitude ?? cl.lon], {
+        L.marker([cl.lat, cl.lon], {
           keyboard: false,
           icon: L.divIcon({ className: 'cluster', html: `<span>${cl.count}</span>`, iconSize: [size, size] }),
         }).addTo(components);
       }
-      for (const p of data.points || data.components || []) {
-        L.circleMarker([p.latitude ?? p.lat, p.longitude ?? p.lon], { radius: 3, color: '#595959', weight: 1, fillOpacity: 0.6 })
+      for (const p of data.points || []) {
+        L.circleMarker([p.lat, p.lon], { radius: 3, color: '#595959', weight: 1, fillOpacity: 0.6 })
           .bindPopup(`${p.name || ''}<br>${p.id} (${p.typeCode})`).addTo(components);
       }
     }

@@ -1,0 +1,45 @@
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.PublicService;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicGrid.Data.Configurations;
+
+/// <summary>Tracking tokens map a token's hash to its case; many tokens may point at one case.</summary>
+internal sealed class CaseTrackingTokenConfiguration : IEntityTypeConfiguration<CaseTrackingToken>
+{
+    public void Configure(EntityTypeBuilder<CaseTrackingToken> token)
+    {
+        token.ToTable("CaseTrackingTokens");
+        token.HasKey(t => t.TokenHash);
+        token.Property(t => t.TokenHash).HasMaxLength(64);
+        token.HasIndex(t => t.CaseId);
+        token.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>One rating per case: the case id is the key, so a second rating cannot be stored even in a race.</summary>
+internal sealed class CaseRatingConfiguration : IEntityTypeConfiguration<CaseRating>
+{
+    public void Configure(EntityTypeBuilder<CaseRating> rating)
+    {
+        rating.ToTable("CaseRatings");
+        rating.HasKey(r => r.CaseId);
+        rating.Property(r => r.CaseId).ValueGeneratedNever();
+        rating.Property(r => r.Comment).HasMaxLength(CaseRating.MaxCommentLength);
+        rating.HasIndex(r => r.RatedAt);
+        rating.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> notice)
+    {
+        notice.Property(n => n.Title).HasMaxLength(Notice.MaxTitleLength);
+        notice.Property(n => n.Body).HasMaxLength(Notice.MaxBodyLength);
+        notice.Property(n => n.DistrictCodes).HasMaxLength(256);
+        notice.Ignore(n => n.Districts);
+        notice.HasIndex(n => new { n.PublishedFrom, n.PublishedUntil });
+    }
+}

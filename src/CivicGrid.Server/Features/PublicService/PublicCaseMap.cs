@@ -1,0 +1,83 @@
+using System.Globalization;
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.PublicService;
+
+/// <summary>Recent cases for the public map: number, type, public status, creation time and position only (never a
+/// description, contact or note); positions blurred for types the administrator marks sensitive; photos only once
+/// staff approved them, and never for sensitive types. Voided and rejected cases are not shown.</summary>
+public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOptions<PublicServiceOptions> options)
+{
+    public const int MaxDays = 90;
+
+    public sealed record Area(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
+
+    public sealed record MapCase(string Number, string? Kind, string? TypeCode, string? TypeName, string? TypeNameEn, string Status,
+        string StatusLabel, DateTimeOffset CreatedAt, double Longitude, double Latitude, bool PositionBlurred, IReadOnlyList<PublicPhoto> Photos);
+
+    /// <param name="Truncated">More cases matched than the answer holds (PublicService:MaxMapCases); zoom in.</param>
+    public sealed record MapPage(IReadOnlyList<MapCase> Cases, bool Truncated);
+
+    /// <summary>Parses "minLon,minLat,maxLon,maxLat" (WGS-84); null and an error when it is not one.</summary>
+    public static Area? ParseArea(string? bbox, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(bbox)) return null;
+        var parts = bbox.Split(',');
+        var numbers = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
+        if (numbers.Count != 4 || numbers.Any(n => n is null))
+        {
+            errors["bbox"] = ["bbox must be minLon,minLat,maxLon,maxLat (four numbers, WGS-84)."];
+            return null;
+        }
+        var area = new Area(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
+        if (area.MinLongitude is < -180 or > 180 || area.MaxLongitude is < -180 or > 180 || area.MinLatitude is < -90 or > 90 || area.MaxLatitude is < -90 or > 90
+            || area.MinLongitude > area.MaxLongitude || area.MinLatitude > area.MaxLatitude)
+        {
+            errors["bbox"] = ["bbox must lie within -180..180 / -90..90 with min ≤ max."];
+            return null;
+        }
+        return area;
+    }
+
+    public async Task<MapPage> ListAsync(Area? area, int days, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - TimeSpan.FromDays(Math.Clamp(days, 1, MaxDays));
+        var query = db.Cases.AsNoTracking()
+            .Where(c => c.CreatedAt >= since && c.Status != CaseStatus.Voided && c.Status != CaseStatus.Rejected);
+        if (area is not null)
+        {
+            query = query.Where(c => c.Longitude >= area.MinLongitude && c.Longitude <= area.MaxLongitude
+                && c.Latitude >= area.MinLatitude && c.Latitude <= area.MaxLatitude);
+        }
+        var limit = options.Value.MaxMapCases;
+        var rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(limit + 1)
+            .Select(c => new { c.Id, c.Number, c.Kind, c.TypeCode, c.Status, c.CreatedAt, c.Longitude, c.Latitude })
+            .ToListAsync(cancellationToken);
+        var truncated = rows.Count > limit;
+        if (truncated) rows.RemoveAt(rows.Count - 1);
+
+        var codes = rows.Where(r => r.TypeCode != null).Select(r => r.TypeCode!).Distinct().ToList();
+        var types = (await db.CatalogueTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken))
+            .ToDictionary(t => (t.Kind, t.Code));
+        var ids = rows.Select(r => r.Id).ToList();
+        var photos = (await db.Attachments.AsNoTracking().Where(a => a.CaseId != null && ids.Contains(a.CaseId.Value) && a.IsPublic)
+                .OrderBy(a => a.UploadedAt).Select(a => new { CaseId = a.CaseId!.Value, a.Id, a.Width, a.Height }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.CaseId);
+
+        var cell = options.Value.BlurCellMetres;
+        var cases = rows.Select(r =>
+        {
+            var type = r.Kind is { } kind && r.TypeCode is { } code && types.TryGetValue((kind, code), out var found) ? found : null;
+            var sensitive = type?.IsSensitive == true;
+            var (lon, lat) = sensitive ? PositionBlur.Snap(r.Longitude, r.Latitude, cell) : (Math.Round(r.Longitude, 6), Math.Round(r.Latitude, 6));
+            var status = PublicStatuses.Of(r.Status);
+            return new MapCase(r.Number, PublicTracking.KindCode(r.Kind), r.TypeCode, type?.Name, type?.NameEn, status.Code(), status.Label(),
+                r.CreatedAt, lon, lat, sensitive,
+                sensitive ? [] : photos[r.Id].Select(p => PublicPhoto.Of(p.Id, p.Width, p.Height)).ToList());
+        }).ToList();
+        return new MapPage(cases, truncated);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Features.PublicService;
+
+/// <summary>Per-client-IP limits on what the public may send: reports (<see cref="ReportsPolicy"/>) and photo uploads
+/// plus ratings (<see cref="UploadsPolicy"/>), fixed one-minute windows sized by <see cref="PublicServiceOptions"/>.
+/// A refused request gets 429 ProblemDetails with Retry-After.</summary>
+public sealed class PublicSubmissionLimits(bool reports) : IRateLimiterPolicy<string>
+{
+    public const string ReportsPolicy = "public-reports-per-ip";
+    public const string UploadsPolicy = "public-uploads-per-ip";
+
+    internal static void Configure(RateLimiterOptions limiter)
+    {
+        limiter.AddPolicy(ReportsPolicy, new PublicSubmissionLimits(reports: true));
+        limiter.AddPolicy(UploadsPolicy, new PublicSubmissionLimits(reports: false));
+    }
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<PublicServiceOptions>>().Value;
+        var perMinute = reports ? options.ReportsPerIpPerMinute : options.UploadsPerIpPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (rejected, _) =>
+    {
+        var http = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            title: "Too many requests",
+            detail: $"Too many {(reports ? "reports" : "uploads")} from this address; try again in {seconds} seconds.",
+            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+    };
+}

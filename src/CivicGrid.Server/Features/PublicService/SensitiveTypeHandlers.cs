@@ -1,0 +1,33 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Catalogue;
+using CivicGrid.Domain.Organisation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.PublicService;
+
+/// <summary>Administrators mark catalogue types sensitive (PUT /api/v1/catalogue/types/{kind}/{code}/sensitivity):
+/// the public map then shows cases of the type only at a blurred position and without photos.</summary>
+public static class SensitiveTypeHandlers
+{
+    public const Roles Editors = Roles.Administrator;
+
+    public sealed record SensitivityInput(bool? Sensitive);
+
+    public sealed record SensitivityDto(string Kind, string Code, string Name, bool IsSensitive);
+
+    public static async Task<Results<Ok<SensitivityDto>, ValidationProblem, ProblemHttpResult>> Set(
+        string kind, string code, SensitivityInput input, CivicGridDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<CatalogueKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) errors["kind"] = ["kind must be component or matter."];
+        if (input.Sensitive is null) errors["sensitive"] = ["sensitive is required (true or false)."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var type = await db.CatalogueTypes.SingleOrDefaultAsync(t => t.Kind == parsed && t.Code == code, cancellationToken);
+        if (type is null)
+            return TypedResults.Problem(title: "Not found", detail: $"There is no {kind} type {code}.", statusCode: StatusCodes.Status404NotFound);
+        type.IsSensitive = input.Sensitive!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new SensitivityDto(PublicTracking.KindCode(type.Kind)!, type.Code, type.Name, type.IsSensitive));
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using CivicGrid.Domain.Notifications;
+using CivicGrid.Server.Features.Notifications;
+using CivicGrid.Server.Hosting;
+using CivicGrid.Server.Tests.Infrastructure;
+using CivicGrid.Server.Tests.PublicService;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Server.Tests.Notifications;
+
+public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatabase> api) where TDatabase : TestDatabase, new()
+{
+    [Fact]
+    public async Task EachCitizenRelevantStep_WritesExactlyOneOutboxRow_WithNumberAndPublicStatus()
+    {
+        var receipt = await api.ReportOkAsync(CitizenReports.At(1, type: "06010", contact: CitizenReports.Contact));
+        var number = receipt.GetProperty("number").GetString()!;
+        var id = await api.CaseIdAsync(number);
+        Assert.Equal(1, await CountAsync(id));
+
+        await api.DoAsync("operator", id, new { action = "request_verification" }); // internal step: no message
+        Assert.Equal(1, await CountAsync(id));
+        await api.DoAsync("inspector", id, new { action = "verify", confirmed = true });
+        await api.DoAsync("operator", id, new { action = "register" });
+
+        await using var db = api.Db();
+        var messages = await db.NotificationOutbox.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.Equal(("13912345678", NotificationChannel.Sms), (m.Recipient, m.Channel)));
+        Assert.Contains(number, messages[1].Text);
+        Assert.Contains("已立案", messages[1].Text);
+        Assert.Null(messages[1].SentAt);
+    }
+
+    [Fact]
+    public async Task FailingStep_WritesNoOutboxRow()
+    {
+        var receipt = await api.ReportOkAsync(CitizenReports.At(2, type: "06010", contact: CitizenReports.Contact,
+            description: "垃圾 " + PublicServiceApi<TDatabase>.FailingStepMarker));
+        var id = await api.CaseIdAsync(receipt.GetProperty("number").GetString()!);
+        Assert.Equal(1, await CountAsync(id));
+
+        var step = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions",
+            new StringContent("""{"action":"register"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, step.StatusCode);
+        Assert.Equal(1, await CountAsync(id));
+        await using var db = api.Db();
+        Assert.Equal("Reported", (await db.Cases.SingleAsync(c => c.Id == id)).Status.ToString());
+    }
+
+    [Fact]
+    public async Task Sender_SendsEachRowOnce_AndMarksItSent()
+    {
+        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(3, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var sink = new RecordingSender();
+        using var sender = NewSender(sink, "test-once");
+
+        while ((await sender.RunOnceAsync(default)).Claimed > 0) { }
+        await sender.RunOnceAsync(default);
+
+        var ours = await MessageIdsAsync(id);
+        Assert.Single(ours);
+        Assert.Equal(1, sink.Deliveries.Count(d => d == ours[0]));
+        await using var db = api.Db();
+        var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == ours[0]);
+        Assert.NotNull(row.SentAt);
+        Assert.Equal(1, row.Attempts);
+        Assert.Equal("test-once", row.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task FailingSender_RetriesAfterBackOff_AndLosesNothing()
+    {
+        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(4, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var messageId = Assert.Single(await MessageIdsAsync(id));
+        var sink = new RecordingSender { FailFor = messageId, Failures = 2 };
+        using var sender = NewSender(sink, "test-flaky");
+
+        await sender.RunOnceAsync(default);
+        await using (var db = api.Db())
+        {
+            var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
+            Assert.Null(row.SentAt);
+            Assert.Equal(1, row.Attempts);
+            Assert.Equal("gateway down", row.LastError);
+            Assert.True(row.NextAttemptAt > api.Server.Time.GetUtcNow());
+        }
+        await sender.RunOnceAsync(default);
+        Assert.Equal(1, sink.Attempts[messageId]); // not due yet
+
+        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        await sender.RunOnceAsync(default);
+        Assert.Equal(2, sink.Attempts[messageId]); // second failure: waits twice as long
+        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        await sender.RunOnceAsync(default);
+        Assert.Equal(2, sink.Attempts[messageId]);
+        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        await sender.RunOnceAsync(default);
+
+        Assert.Equal(1, sink.Deliveries.Count(d => d == messageId));
+        await using var after = api.Db();
+        var sent = await after.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
+        Assert.NotNull(sent.SentAt);
+        Assert.Equal(3, sent.Attempts);
+    }
+
+    [Fact]
+    public async Task DefaultSender_WritesJsonLinesToTheNotificationsLog()
+    {
+        var number = (await api.ReportOkAsync(CitizenReports.At(5, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!;
+        var sender = api.Server.Services.GetRequiredService<NotificationOutboxSender>();
+
+        while ((await sender.RunOnceAsync(default)).Claimed > 0) { }
+
+        var log = Path.Combine(api.Server.Services.GetRequiredService<DataDirectory>().Path, "notifications.log");
+        var lines = (await File.ReadAllLinesAsync(log)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var line = Assert.Single(lines, l => l.GetProperty("text").GetString()!.Contains(number, StringComparison.Ordinal));
+        Assert.Equal("sms", line.GetProperty("channel").GetString());
+        Assert.Equal("13912345678", line.GetProperty("recipient").GetString());
+    }
+
+    [Fact]
+    public async Task TwoSendersRunningConcurrently_SendEveryRowExactlyOnce()
+    {
+        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(6, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var now = api.Server.Time.GetUtcNow();
+        await using (var db = api.Db())
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                db.NotificationOutbox.Add(new NotificationMessage
+                {
+                    CaseId = id, Recipient = "1390000" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+                    Channel = NotificationChannel.Sms, Text = $"批量 {i}", CreatedAt = now, NextAttemptAt = now,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var expected = await MessageIdsAsync(id);
+        var sink = new RecordingSender { Delay = true };
+        using var first = NewSender(sink, "instance-a", batchSize: 7);
+        using var second = NewSender(sink, "instance-b", batchSize: 7);
+
+        async Task<int> Drain(NotificationOutboxSender sender)
+        {
+            var sent = 0;
+            for (var idle = 0; idle < 3;)
+            {
+                var run = await sender.RunOnceAsync(default);
+                sent += run.Sent;
+                idle = run.Claimed == 0 ? idle + 1 : 0;
+            }
+            return sent;
+        }
+        var counts = await Task.WhenAll(Task.Run(() => Drain(first)), Task.Run(() => Drain(second)));
+
+        Assert.All(expected, messageId => Assert.Equal(1, sink.Deliveries.Count(d => d == messageId)));
+        Assert.True(counts[0] > 0 && counts[1] > 0, $"both instances sent: {counts[0]} / {counts[1]}");
+        await using var check = api.Db();
+        Assert.False(await check.NotificationOutbox.AnyAsync(m => m.CaseId == id && m.SentAt == null));
+    }
+
+    private NotificationOutboxSender NewSender(INotificationSender sink, string instance, int batchSize = 50) => new(
+        api.Server.Services.GetRequiredService<IServiceScopeFactory>(), sink, api.Server.Time,
+        Options.Create(new NotificationOptions { BatchSize = batchSize, SendInBackground = false }),
+        NullLogger<NotificationOutboxSender>.Instance, instance);
+
+    private async Task<int> CountAsync(long caseId)
+    {
+        await using var db = api.Db();
+        return await db.NotificationOutbox.CountAsync(m => m.CaseId == caseId);
+    }
+
+    private async Task<List<long>> MessageIdsAsync(long caseId)
+    {
+        await using var db = api.Db();
+        return await db.NotificationOutbox.Where(m => m.CaseId == caseId).Select(m => m.Id).ToListAsync();
+    }
+
+    /// <summary>A sender that records what it delivered; it can fail a message a few times first.</summary>
+    private sealed class RecordingSender : INotificationSender
+    {
+        public ConcurrentQueue<long> Deliveries { get; } = new();
+        public ConcurrentDictionary<long, int> Attempts { get; } = new();
+        public long? FailFor { get; init; }
+        public int Failures { get; init; }
+        public bool Delay { get; init; }
+
+        public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+        {
+            var attempt = Attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
+            if (message.Id == FailFor && attempt <= Failures) throw new InvalidOperationException("gateway down");
+            if (Delay) await Task.Delay(5, cancellationToken); // a gateway takes time: the other instance gets its turn
+            Deliveries.Enqueue(message.Id);
+        }
+    }
+}
+
+public sealed class SqliteNotificationOutboxTests(SqlitePublicServiceApi api) : NotificationOutboxTests<SqliteTestDatabase>(api), IClassFixture<SqlitePublicServiceApi>;
+
+public sealed class PostgresNotificationOutboxTests(PostgresPublicServiceApi api) : NotificationOutboxTests<PostgresTestDatabase>(api), IClassFixture<PostgresPublicServiceApi>;
