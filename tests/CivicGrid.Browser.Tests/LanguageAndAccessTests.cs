@@ -41,17 +41,21 @@ public sealed class LanguageAndAccessTests(StaffSite site)
     }
 
     [Fact]
-    public async Task TheQueue_IsKeyboardNavigable_WithVisibleFocus()
+    public async Task ThePages_HaveASkipLinkFirst_AndVisibleKeyboardFocus()
     {
         var page = await site.SignInAsync("operator");
-        // From the top of the page (the sign-in redirect focuses the heading for screen readers): the skip link first.
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.getSelection()?.removeAllRanges(); }");
-        await page.Keyboard.PressAsync("Tab");
-        var first = await page.EvaluateAsync<string>("document.activeElement.className");
+        var first = await page.EvaluateAsync<string>(
+            "document.querySelector('a[href], button, input:not([type=hidden]), select, textarea').className");
         Assert.Equal("skip-link", first);
+        await page.Locator(".skip-link").FocusAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.querySelector('.skip-link').getBoundingClientRect().left >= 0"),
+            "the skip link stays off screen when focused");
         await page.Keyboard.PressAsync("Tab");
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", outline);
+        await page.Locator(".skip-link").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#main")).ToBeFocusedAsync();
     }
 }
 

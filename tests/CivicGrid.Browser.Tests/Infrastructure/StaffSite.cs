@@ -27,6 +27,7 @@ public sealed class StaffSite : IAsyncLifetime
         await _database.InitializeAsync();
         Server = await RunningServer.StartAsync(_database, configure: null, demo: true, "--Demo:Password=" + Password);
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -55,7 +56,9 @@ public sealed class StaffSite : IAsyncLifetime
             HasTouch = phone,
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous timeouts: the machines the suite runs on are small and often busy; a real failure still fails.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.GetByLabel("用户名").FillAsync(userName);

@@ -23,7 +23,7 @@
     const lon = parseFloat(element.dataset.lon), lat = parseFloat(element.dataset.lat);
     const map = L.map(element, { attributionControl: false }).setView([lat, lon], 15);
     baseLayer(map, element);
-    addAreas(map, element, 'grid');
+    if (!element.dataset.public) addAreas(map, element, 'grid'); // the areas API is for staff
     const lonInput = document.getElementById(element.dataset.lonInput);
     const latInput = document.getElementById(element.dataset.latInput);
     let marker = null;
@@ -145,9 +145,33 @@
     return map;
   }
 
+  // The public map: recent cases without personal data; sensitive types arrive with blurred positions.
+  function publicMap(element) {
+    const map = L.map(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
+    baseLayer(map, element);
+    const layer = L.layerGroup().addTo(map);
+    const status = document.getElementById(element.dataset.status);
+    async function load() {
+      try {
+        const data = await getJson(`/api/public/cases?bbox=${bbox(map)}&days=30`);
+        layer.clearLayers();
+        for (const c of data.cases) {
+          const text = `${c.number}<br>${c.typeName || ''}<br>${c.statusLabel}` + (c.positionBlurred ? `<br><em>${element.dataset.blurred}</em>` : '');
+          L.circleMarker([c.latitude, c.longitude], { radius: 7, color: '#fff', weight: 1.5, fillColor: '#0b4f8a', fillOpacity: 0.9 })
+            .bindPopup(text).addTo(layer);
+        }
+        element.dataset.cases = String(data.cases.length);
+        status && (status.textContent = element.dataset.loaded.replace('{0}', data.cases.length));
+      } catch { status && (status.textContent = element.dataset.failed); }
+    }
+    map.on('moveend', load);
+    load();
+    return map;
+  }
+
   function setUp() {
     if (typeof L === 'undefined') return;
-    for (const [selector, create] of [['[data-mini-map]', miniMap], ['[data-pick-map]', pickMap], ['[data-live-map]', liveMap]]) {
+    for (const [selector, create] of [['[data-mini-map]', miniMap], ['[data-pick-map]', pickMap], ['[data-live-map]', liveMap], ['[data-public-map]', publicMap]]) {
       document.querySelectorAll(selector).forEach(el => { if (!el._civicMap) el._civicMap = create(el); });
     }
   }
