@@ -4,6 +4,7 @@ using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
+using CivicGrid.Domain.OpenPlatform;
 using CivicGrid.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -33,6 +34,8 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Open311Token> Open311Tokens => Set<Open311Token>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

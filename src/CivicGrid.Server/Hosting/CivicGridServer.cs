@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
+using CivicGrid.Server.Features.Open311;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -51,6 +53,7 @@ public static class CivicGridServer
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
+        app.MapOpen311Endpoints().MapApiKeyEndpoints();
         return app;
     }
 

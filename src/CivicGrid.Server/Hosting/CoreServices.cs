@@ -1,6 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Features.Open311;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class CoreServices
         services.AddImportExport();
         services.AddCases(configuration);
         services.AddAttachments(configuration);
+        services.AddOpen311(configuration);
         return services;
     }
 
