@@ -131,6 +131,15 @@ public abstract class Open311ContractTests<TDatabase>(Open311Api<TDatabase> api)
     }
 
     [Fact]
+    public async Task SensitiveTypes_ShowARoundedPosition()
+    {
+        var answer = await api.SubmitOkAsync(Forms.ReportAt(20.02037, 110.33171, "M08016", "无证建设"));
+        var request = Assert.Single((await api.GetJsonAsync($"/open311/v2/requests/{answer.GetProperty("service_request_id").GetString()}.json")).EnumerateArray().ToList());
+        Assert.Equal(20.02, request.GetProperty("lat").GetDouble());
+        Assert.Equal(110.332, request.GetProperty("long").GetDouble());
+    }
+
+    [Fact]
     public async Task Submit_InXml_AnswersServiceRequestsRequest()
     {
         var response = await api.SubmitAsync(Forms.Report("M09006", lon: 110.3288, description: "占道经营"), format: "xml");
@@ -160,6 +169,9 @@ public abstract class Open311ContractTests<TDatabase>(Open311Api<TDatabase> api)
         Assert.Contains("90 days", await Open311Asserts.AssertErrorAsync(await api.Client.GetAsync(
             "/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z"), HttpStatusCode.BadRequest));
         await Open311Asserts.AssertErrorAsync(await api.Client.GetAsync("/open311/v2/requests/HK0000000000000.json"), HttpStatusCode.NotFound);
+        foreach (var extreme in new[] { "start_date=0001-01-01", "end_date=9999-12-31", "start_date=9999-12-31T23:59:59-14:00", "updated_after=0001-01-01T00:00:00Z" })
+            await Open311Asserts.AssertErrorAsync(await api.Client.GetAsync($"/open311/v2/requests.json?{extreme}"), HttpStatusCode.BadRequest);
+        await Open311Asserts.AssertErrorAsync(await api.Client.GetAsync("/open311/v2/servicerequestupdates.xml?end_date=0001-01-01"), HttpStatusCode.BadRequest, xml: true);
         Assert.Contains(".json or .xml", await Open311Asserts.AssertErrorAsync(await api.Client.GetAsync("/open311/v2/services.csv"), HttpStatusCode.NotFound));
 
         var addressOnly = await api.SubmitAsync([new("service_code", "M06010"), new("address_string", "海口市龙华区某路"), new("description", "垃圾")]);

@@ -7,6 +7,9 @@ namespace CivicGrid.Server.Features.Open311;
 /// mainland city); input must carry Z or an offset, or be a bare date (midnight in the city's zone).</summary>
 public sealed partial class Open311Dates(TimeZoneInfo zone)
 {
+    /// <summary>Dates outside these years are refused (and windows of days around them cannot overflow).</summary>
+    public const int MinYear = 1970, MaxYear = 2999;
+
     public TimeZoneInfo Zone => zone;
 
     public string Format(DateTimeOffset instant) =>
@@ -19,19 +22,21 @@ public sealed partial class Open311Dates(TimeZoneInfo zone)
     {
         error = null;
         if (BareDate().IsMatch(value)
-            && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day.Year is >= MinYear and <= MaxYear)
         {
             instant = new DateTimeOffset(day, zone.GetUtcOffset(day));
             return true;
         }
         if (WithZone().IsMatch(value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out instant))
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out instant)
+            && instant.UtcDateTime.Year is >= MinYear and <= MaxYear)
         {
             instant = instant.ToUniversalTime();
             return true;
         }
         instant = default;
-        error = $"{name} must be a W3C date-time with a time zone, e.g. 2026-11-26T09:30:00+08:00.";
+        error = $"{name} must be a W3C date-time with a time zone between the years {MinYear} and {MaxYear}, e.g. 2026-11-26T09:30:00+08:00.";
         return false;
     }
 
