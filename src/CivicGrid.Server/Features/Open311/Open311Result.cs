@@ -8,6 +8,10 @@ namespace CivicGrid.Server.Features.Open311;
 /// <summary>Writes an <see cref="Open311Document"/> as UTF-8 JSON or XML (with the XML declaration the spec asks for).</summary>
 public sealed class Open311Result(Open311Format format, int statusCode, Open311Document document) : IResult
 {
+    /// <summary>Chinese stays readable; HTML-sensitive characters (&lt; &gt; &amp; ') are still escaped.</summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder Readable =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public int StatusCode => statusCode;
     public Open311Document Document => document;
 
@@ -26,7 +30,7 @@ public sealed class Open311Result(Open311Format format, int statusCode, Open311D
 
     private static void WriteJson(Stream stream, Open311Node root)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Readable });
         Write(json, root);
         json.Flush();
 
