@@ -5,6 +5,7 @@ using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.Notifications;
+using CivicGrid.Domain.OpenPlatform;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Domain.PublicService;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Open311Token> Open311Tokens => Set<Open311Token>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
@@ -7,6 +8,7 @@ using CivicGrid.Server.Features.Health;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Web;
 using CivicGrid.Server.Features.PublicService;
+using CivicGrid.Server.Features.Open311;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -65,6 +67,7 @@ public static class CivicGridServer
         app.MapMapEndpoints();
         app.MapStaffUi();
         app.MapPublicServiceEndpoints();
+        app.MapOpen311Endpoints().MapApiKeyEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.PublicService;
+using CivicGrid.Server.Features.Open311;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ public static class CoreServices
         services.AddAttachments(configuration);
         services.AddMap(configuration);
         services.AddPublicService(configuration);
+        services.AddOpen311(configuration);
         return services;
     }
 

@@ -1,0 +1,67 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Open311;
+
+/// <summary>Cases as Open311 service requests: public fields only. Never the reporter's contact, never staff names or
+/// notes; positions of types the administrator marks sensitive are rounded to about 100 m.</summary>
+public sealed class Open311RequestViews(CivicGridDbContext db)
+{
+    public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Case> cases, Open311Dates dates, bool english, bool extensions,
+        CancellationToken cancellationToken)
+    {
+        if (cases.Count == 0) return [];
+        var ids = cases.Select(c => c.Id).ToList();
+        var codes = cases.Where(c => c.TypeCode is not null).Select(c => c.TypeCode!).Distinct().ToList();
+        var types = await db.CatalogueTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => (t.Kind, t.Code), cancellationToken);
+        var departmentIds = cases.Where(c => c.DepartmentId is not null).Select(c => c.DepartmentId!.Value).Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => english ? d.NameEn : d.Name, cancellationToken);
+        var media = (await db.Open311Tokens.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.MediaUrl != null)
+                .Select(t => new { t.CaseId, t.CreatedAt, t.MediaUrl }).ToListAsync(cancellationToken))
+            .GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.CreatedAt).First().MediaUrl);
+        var history = extensions ? await PublicHistoryAsync(ids, cancellationToken) : [];
+
+        return cases.Select(c =>
+        {
+            var type = c.Kind is { } kind && c.TypeCode is { } code && types.TryGetValue((kind, code), out var t) ? t : null;
+            var sensitive = type?.IsSensitive == true;
+            var view = Open311Object.Of(
+                ("service_request_id", c.Number),
+                ("status", Open311Statuses.OpenOrClosed(c.Status)),
+                ("status_notes", Open311Statuses.Notes(c.Status, english)),
+                ("service_name", type is null ? null : english ? type.NameEn : type.Name),
+                ("service_code", c.Kind is { } k && c.TypeCode is { } tc ? Open311ServiceCodes.Of(k, tc) : null),
+                ("description", c.Description),
+                ("agency_responsible", c.DepartmentId is { } d && departments.TryGetValue(d, out var dn) ? dn : null),
+                ("service_notice", null),
+                ("requested_datetime", dates.Format(c.CreatedAt)),
+                ("updated_datetime", dates.Format(c.UpdatedAt)),
+                ("expected_datetime", c.Status is CaseStatus.Dispatched or CaseStatus.Handling ? dates.Format(c.StageDueAt) : null),
+                ("address", c.Address),
+                ("address_id", null),
+                ("zipcode", null),
+                ("lat", sensitive ? Math.Round(c.Latitude, 3) : c.Latitude),
+                ("long", sensitive ? Math.Round(c.Longitude, 3) : c.Longitude),
+                ("media_url", media.GetValueOrDefault(c.Id)));
+            if (!extensions) return (Open311Node)view;
+            var notes = history.Where(h => h.CaseId == c.Id)
+                .Select(h => (h, text: Open311Statuses.PublicNote(h.Action, h.FromStatus, h.ToStatus, english)))
+                .Where(x => x.text is not null)
+                .Select(x => (Open311Node)Open311Object.Of(
+                    ("action", x.h.Action),
+                    ("datetime", dates.Format(x.h.At)),
+                    ("status", Open311Statuses.Detailed(x.h.ToStatus)),
+                    ("note", x.text)))
+                .ToList();
+            return view.With(("detailed_status", Open311Statuses.Detailed(c.Status)), ("notes", new Open311List("note", notes)));
+        }).ToList();
+    }
+
+    private async Task<List<CaseHistoryEntry>> PublicHistoryAsync(List<long> ids, CancellationToken cancellationToken) =>
+        await db.CaseHistory.AsNoTracking()
+            .Where(h => ids.Contains(h.CaseId) && Open311Statuses.PublicActions.Contains(h.Action))
+            .OrderBy(h => h.CaseId).ThenBy(h => h.Sequence)
+            .ToListAsync(cancellationToken);
+}
