@@ -33,6 +33,8 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

@@ -3,7 +3,10 @@ using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Features.DataProtection;
 using CivicGrid.Server.Features.Health;
+using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Features.Telemetry;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -36,14 +39,22 @@ public static class CivicGridServer
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddDeadlineMonitor();
+        builder.Services.AddLiveUpdateRelay();
+        builder.Services.AddDatabaseDataProtection();
+        builder.Services.AddCivicGridTelemetry(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (app.Services.GetRequiredService<TimeProvider>() is TestClock)
+        {
+            Console.Error.WriteLine($"WARNING: {TestClock.Setting} is set: the clock is moved by a file. For tests only, never in production.");
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseCaseLogScope();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API")).AllowAnonymous();
         app.MapHealthEndpoints();

@@ -1,6 +1,8 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Features.Jobs;
+using CivicGrid.Server.Features.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ public static class CoreServices
 {
     public static IServiceCollection AddCivicGridCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TestClock.FromConfiguration(configuration) ?? TimeProvider.System);
         services.AddSingleton<DataDirectory>();
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
@@ -31,6 +33,8 @@ public static class CoreServices
         services.AddImportExport();
         services.AddCases(configuration);
         services.AddAttachments(configuration);
+        services.AddJobs();
+        services.AddClusterSignals();
         return services;
     }
 
