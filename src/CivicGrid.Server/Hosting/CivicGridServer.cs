@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Backup;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.DataProtection;
@@ -40,6 +41,7 @@ public static class CivicGridServer
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddDeadlineMonitor();
         builder.Services.AddLiveUpdateRelay();
+        builder.Services.AddSqliteInUseMarker();
         builder.Services.AddDatabaseDataProtection();
         builder.Services.AddCivicGridTelemetry(builder.Configuration);
         configure?.Invoke(builder);
