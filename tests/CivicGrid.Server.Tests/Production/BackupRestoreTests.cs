@@ -121,7 +121,7 @@ public sealed class PostgresDumpRestoreTests(ITestOutputHelper output) : IAsyncL
     {
         Assert.True(File.Exists(Path.Combine(Bin, "pg_dump")), $"pg_dump is not installed in {Bin}");
         List<Creation> made;
-        await using (var server = await RunningServer.StartAsync(_source))
+        await using (var server = await RunningServer.StartAsync(_source, demo: true, StaffAccounts.DemoPasswordArg))
         {
             server.Client.DefaultRequestHeaders.Authorization = new("Bearer", await server.Client.SignInAsync("operator"));
             made = [.. Enumerable.Range(0, 10).Select(n => new Creation($"dump-{n}"))];
@@ -141,7 +141,7 @@ public sealed class PostgresDumpRestoreTests(ITestOutputHelper output) : IAsyncL
             Assert.Equal(await db.Cases.CountAsync(), await copy.Cases.CountAsync());
             Assert.Equal(await db.CaseHistory.CountAsync(), await copy.CaseHistory.CountAsync());
         }
-        await using var server2 = await RunningServer.StartAsync(target, demo: false);
+        await using var server2 = await RunningServer.StartAsync(target, demo: false, StaffAccounts.DemoPasswordArg);
         server2.Client.DefaultRequestHeaders.Authorization = new("Bearer", await server2.Client.SignInAsync("operator"));
         foreach (var creation in made)
         {

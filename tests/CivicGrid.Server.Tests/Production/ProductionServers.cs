@@ -34,6 +34,13 @@ public sealed class ServerInstance(string name, ServerProcess process, HttpClien
         }
     }
 
+    /// <summary>Signs in again: after the test clock moved, the earlier token has expired for the server.</summary>
+    public async Task SignInAgainAsync()
+    {
+        Client.DefaultRequestHeaders.Authorization = null;
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Client.SignInAsync("operator"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -26,7 +26,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time, In
         // One statement: renew our own lease or take over an expired one. Under concurrent takeovers the database
         // serialises the UPDATEs on the row and re-checks the condition, so exactly one instance wins.
         var taken = await db.JobLeases
-            .Where(l => l.Name == job && (l.Holder == holder || l.ExpiresAt < now))
+            .Where(l => l.Name == job && (l.Holder == holder || l.ExpiresAt <= now))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(l => l.AcquiredAt, l => l.Holder == holder ? l.AcquiredAt : now)
                 .SetProperty(l => l.Holder, holder)
