@@ -39,6 +39,7 @@ cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true
 trap cleanup EXIT
 
 dotnet build src/CivicGrid.Server -c Release -nologo -v quiet >/dev/null
+cp -r src/CivicGrid.Server/bin/Release/net10.0 "$work/bin" # a rebuild of the repo during the soak leaves it alone
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 password="soak-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base="http://127.0.0.1:$port"
@@ -47,7 +48,7 @@ export CIVICGRID_DATA="$work/data" CIVICGRID_DEMO_PASSWORD="$password" Cases__Du
 if [ -n "$postgres" ]; then
   export Database__Provider=Postgres Database__ConnectionString="$postgres" Database__MigrateOnStart=true
 fi
-dotnet src/CivicGrid.Server/bin/Release/net10.0/CivicGrid.Server.dll --urls "$base" >"$work/server.log" 2>&1 &
+dotnet "$work/bin/CivicGrid.Server.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
   grep -q "CivicGrid is running." "$work/server.log" && break

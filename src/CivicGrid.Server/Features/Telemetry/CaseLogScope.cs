@@ -8,8 +8,11 @@ namespace CivicGrid.Server.Features.Telemetry;
 /// <c>CaseNumber</c> (and <c>CaseId</c>), shown by the console and JSON loggers, and a tag on the request's trace.</summary>
 public static class CaseLogScope
 {
-    public static IDisposable? Begin(ILogger logger, string caseNumber) =>
-        logger.BeginScope(new Dictionary<string, object> { ["CaseNumber"] = caseNumber });
+    private static readonly Func<ILogger, string, IDisposable?> CaseScope = LoggerMessage.DefineScope<string>("Case {CaseNumber}");
+    private static readonly Func<ILogger, string, long, IDisposable?> RequestScope =
+        LoggerMessage.DefineScope<string, long>("Case {CaseNumber} (id {CaseId})");
+
+    public static IDisposable? Begin(ILogger logger, string caseNumber) => CaseScope(logger, caseNumber);
 
     /// <summary>For requests to /api/v1/cases/{id}/…: looks the number up (one primary-key read) and opens the scope
     /// around the handler. Other requests pass through untouched.</summary>
@@ -24,7 +27,7 @@ public static class CaseLogScope
             {
                 System.Diagnostics.Activity.Current?.SetTag("civicgrid.case.number", number);
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CivicGrid.Cases");
-                using (logger.BeginScope(new Dictionary<string, object> { ["CaseId"] = id, ["CaseNumber"] = number }))
+                using (RequestScope(logger, number, id))
                 {
                     await next(context);
                 }
