@@ -99,10 +99,14 @@ public sealed class SqliteBackupRestoreTests(ITestOutputHelper output) : IDispos
 }
 
 /// <summary>PostgreSQL: the documented pg_dump / pg_restore procedure (docs/operations.md) restores a database a
-/// server then serves with every case. Runs where the PostgreSQL 15 client tools are installed (./test.sh installs them).</summary>
+/// server then serves with every case. Needs the PostgreSQL client tools (./test.sh installs the postgresql package).</summary>
 public sealed class PostgresDumpRestoreTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Bin = "/usr/lib/postgresql/15/bin";
+    /// <summary>The client tools of the installed PostgreSQL (15 on Debian bookworm), the newest if several.</summary>
+    private static readonly string Bin = Directory.Exists("/usr/lib/postgresql")
+        ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "pg_dump"))).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault() ?? "/usr/lib/postgresql/15/bin"
+        : "/usr/lib/postgresql/15/bin";
     private readonly PostgresTestDatabase _source = new();
     private readonly string _target = "civicgrid_restore_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _folder = Directory.CreateTempSubdirectory("civicgrid-pgdump-").FullName;
