@@ -38,7 +38,7 @@ server_pid=""
 cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
-dotnet build src/CivicGrid.Server -c Release -nologo -v quiet >/dev/null
+dotnet build src/CivicGrid.Server -c Release -nologo -v quiet >"$work/build.log" || { cat "$work/build.log"; exit 1; }
 cp -r src/CivicGrid.Server/bin/Release/net10.0 "$work/bin" # a rebuild of the repo during the soak leaves it alone
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 password="soak-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -66,12 +66,13 @@ dispatcher=$(token dispatcher)
 body='{"kind":"matter","typeCode":"06010","description":"soak test","longitude":110.33,"latitude":20.02,"reporterName":"市民","reporterPhone":"13800138000"}'
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
-# Fixed rate: hey's -q is per worker, so 8 workers at rate/8 each (enough workers that latency does not cap the rate).
+# Fixed rate: hey's -q is per worker and each worker waits for its answer, so one worker per request a second
+# (-q 1): the rate holds as long as a response takes under a second.
 load() { # seconds label
-  hey -z "${1}s" -c 8 -q "$(( (create_rate + 7) / 8 ))" -m POST -T application/json -H "Authorization: Bearer $operator" \
+  hey -z "${1}s" -c "$create_rate" -q 1 -m POST -T application/json -H "Authorization: Bearer $operator" \
     -d "$body" "$base/api/v1/cases" >"$work/$2-create.txt" &
   local create=$!
-  hey -z "${1}s" -c 8 -q "$(( (read_rate + 7) / 8 ))" -H "Authorization: Bearer $dispatcher" \
+  hey -z "${1}s" -c "$read_rate" -q 1 -H "Authorization: Bearer $dispatcher" \
     "$base/api/v1/cases?pageSize=20" >"$work/$2-read.txt" &
   local read=$!
   wait "$create" "$read"
