@@ -42,6 +42,8 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Open311Token> Open311Tokens => Set<Open311Token>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

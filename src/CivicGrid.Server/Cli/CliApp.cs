@@ -12,6 +12,8 @@ public static class CliApp
         ImportVerb.Create(),
         ExportVerb.Create(),
         AuditVerb.Create(),
+        BackupVerb.CreateBackup(),
+        BackupVerb.CreateRestore(),
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CivicGrid.Server.Features.Import;
+using CivicGrid.Server.Features.LiveUpdates;
 
 namespace CivicGrid.Server.Cli;
 
@@ -13,14 +14,22 @@ public static class ImportVerb
     {
         var import = new Command("import", "Import data from a file (does not migrate: run `migrate` first). See docs/data-formats.md.");
         import.Subcommands.Add(Kind("boundaries", "Districts, streets and communities from GeoJSON.",
-            (services, file, options, ct) => services.GetRequiredService<BoundaryImporter>().ImportAsync(file, options, new ConsoleProgress(), ct)));
+            (services, file, options, ct) => GridsChangedAsync(services, services.GetRequiredService<BoundaryImporter>().ImportAsync(file, options, new ConsoleProgress(), ct), ct)));
         import.Subcommands.Add(Kind("grids", "Unit grids from GeoJSON.",
-            (services, file, options, ct) => services.GetRequiredService<GridImporter>().ImportAsync(file, options, new ConsoleProgress(), ct)));
+            (services, file, options, ct) => GridsChangedAsync(services, services.GetRequiredService<GridImporter>().ImportAsync(file, options, new ConsoleProgress(), ct), ct)));
         import.Subcommands.Add(Kind("components", "Components from GeoJSON (.geojson) or CSV (.csv).",
             (services, file, options, ct) => services.GetRequiredService<ComponentImporter>().ImportAsync(file, options, new ConsoleProgress(), ct)));
         import.Subcommands.Add(Kind("catalogue", "Catalogue classes and types from JSON (.json) or CSV (.csv).",
             (services, file, options, ct) => services.GetRequiredService<CatalogueImporter>().ImportAsync(file, options, ct)));
         return import;
+    }
+
+    /// <summary>After a committed grid or boundary import, running servers on PostgreSQL reload their grid index.</summary>
+    private static async Task<ImportResult> GridsChangedAsync(IServiceProvider services, Task<ImportResult> import, CancellationToken ct)
+    {
+        var result = await import;
+        if (result.Committed) await services.GetRequiredService<ClusterSignals>().GridsChangedAsync("cli", ct);
+        return result;
     }
 
     private static Command Kind(string name, string description,

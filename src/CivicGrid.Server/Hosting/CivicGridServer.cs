@@ -2,13 +2,17 @@ using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Backup;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Features.DataProtection;
 using CivicGrid.Server.Features.Health;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Web;
 using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Features.Telemetry;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -46,9 +50,17 @@ public static class CivicGridServer
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddDeadlineMonitor();
         builder.Services.AddStaffUi();
+        builder.Services.AddLiveUpdateRelay();
+        builder.Services.AddSqliteInUseMarker();
+        builder.Services.AddDatabaseDataProtection();
+        builder.Services.AddCivicGridTelemetry(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (app.Services.GetRequiredService<TimeProvider>() is TestClock)
+        {
+            Console.Error.WriteLine($"WARNING: {TestClock.Setting} is set: the clock is moved by a file. For tests only, never in production.");
+        }
         app.UseExceptionHandler();
         app.UseWhen(http => StaffAuthSchemes.IsApiPath(http.Request.Path), api => api.UseStatusCodePages());
         app.UseRequestLocalization(StaffUi.Localization);
@@ -57,6 +69,7 @@ public static class CivicGridServer
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseCaseLogScope();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("CivicGrid API")).AllowAnonymous();
         app.MapHealthEndpoints();

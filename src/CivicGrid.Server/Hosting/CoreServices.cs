@@ -3,6 +3,8 @@ using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.Jobs;
+using CivicGrid.Server.Features.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,7 @@ public static class CoreServices
 {
     public static IServiceCollection AddCivicGridCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TestClock.FromConfiguration(configuration) ?? TimeProvider.System);
         services.AddSingleton<DataDirectory>();
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
@@ -36,6 +38,8 @@ public static class CoreServices
         services.AddMap(configuration);
         services.AddPublicService(configuration);
         services.AddOpen311(configuration);
+        services.AddJobs();
+        services.AddClusterSignals();
         return services;
     }
 

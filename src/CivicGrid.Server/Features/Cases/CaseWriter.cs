@@ -45,6 +45,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         {
             batch.Clear();
             while (batch.Count < Math.Max(1, _options.MaxGroupCommit) && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            Telemetry.CivicGridMetrics.IntakeBatchSize.Record(batch.Count);
             try
             {
                 await WriteBatchAsync(batch);

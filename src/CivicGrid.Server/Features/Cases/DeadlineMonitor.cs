@@ -1,16 +1,22 @@
 using CivicGrid.Data;
+using CivicGrid.Server.Features.Jobs;
 using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Features.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Cases;
 
 /// <summary>The deadline job: finds stages past their deadline, records "overdue" on the case and raises one alert per
-/// stage. Safe to run twice or on several instances at once: the case's concurrency token lets one writer win.</summary>
+/// stage. Safe to run twice or on several instances at once: the case's concurrency token lets one writer win. With
+/// several instances, the "deadline-monitor" job lease lets only one of them scan at a time (no wasted passes).</summary>
 public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<CaseOptions> options, CaseEventHub events,
-    ILogger<DeadlineMonitor> logger)
+    JobLeases leases, ILogger<DeadlineMonitor> logger)
     : BackgroundService
 {
+    /// <summary>The name of this job's lease in JobLeases.</summary>
+    public const string JobName = "deadline-monitor";
+
     /// <summary>One pass; returns the number of alerts raised.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +33,7 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
             var progress = 0;
             foreach (var @case in due)
             {
+                using var caseScope = CaseLogScope.Begin(logger, @case.Number);
                 if (@case.RaiseOverdue(now) is not { } overdue) continue;
                 db.CaseHistory.Add(overdue.Entry);
                 db.CaseAlerts.Add(overdue.Alert);
@@ -42,6 +49,7 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
                     events.Publish(CaseEvents.Of(@case, overdue.Entry));
                     raised++;
                     progress++;
+                    CivicGridMetrics.OverdueAlerts.Add(1);
                     LogOverdue(logger, @case.Number, @case.Status.ToString());
                 }
                 catch (DbUpdateException)
@@ -61,23 +69,48 @@ public sealed partial class DeadlineMonitor(IServiceScopeFactory scopes, TimePro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DeadlineScanInterval, time);
-        do
+        var interval = options.Value.DeadlineScanInterval;
+        using var timer = new PeriodicTimer(interval, time);
+        try
         {
-            try
+            do
             {
-                await RunOnceAsync(stoppingToken);
+                try
+                {
+                    // Renewed on every pass; another instance takes over three intervals after this one stops.
+                    if (await leases.TryHoldAsync(JobName, interval * 3, stoppingToken)) await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(logger, exception);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        finally
+        {
+            await ReleaseLeaseAsync();
+        }
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leases.ReleaseAsync(JobName, timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogReleaseFailed(logger, exception); // the lease expires by itself
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseNumber} is overdue in status {Status}")]
     private static partial void LogOverdue(ILogger logger, string caseNumber, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The deadline job could not give its lease up; it expires by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The deadline job failed; it will try again at the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -5,13 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.Geography;
 
 /// <summary>Point → unit grid → community → street → district, through in-memory indexes (<see cref="GridIndex{T}"/>)
-/// loaded from the database. Whoever changes grids or boundaries calls <see cref="Invalidate"/>; the next lookup reloads.</summary>
+/// loaded from the database. Whoever changes grids or boundaries calls <see cref="Invalidate"/>; the next lookup reloads.
+/// Other instances learn of the change through <see cref="Invalidated"/> (forwarded by the PostgreSQL relay), and
+/// drop their snapshot through <see cref="InvalidateFromPeer"/>.</summary>
 public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable
 {
     private volatile Snapshot? _snapshot;
     private readonly SemaphoreSlim _loading = new(1, 1);
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        _snapshot = null;
+        Invalidated?.Invoke();
+    }
+
+    /// <summary>Raised by <see cref="Invalidate"/>: grids or boundaries changed in this process.</summary>
+    public event Action? Invalidated;
+
+    /// <summary>Another instance (or an import run from the CLI) changed grids or boundaries: reload on the next
+    /// lookup, without announcing it again.</summary>
+    public void InvalidateFromPeer() => _snapshot = null;
 
     public void Dispose() => _loading.Dispose();
 

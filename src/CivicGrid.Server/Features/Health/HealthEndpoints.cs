@@ -1,4 +1,5 @@
 using CivicGrid.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CivicGrid.Server.Features.Health;
@@ -11,10 +12,15 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>/healthz: 200 when the database answers, 503 otherwise.</summary>
+    /// <summary>/healthz: 200 when the database answers, 503 otherwise. /healthz/live: 200 while the process serves
+    /// requests (no dependency checked: a load balancer or orchestrator restarts the process when it fails).
+    /// /healthz/ready: the checks tagged "ready" (the database): take the instance out of rotation while it fails.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz").DisableHttpMetrics().AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics().AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 
