@@ -1,18 +1,18 @@
 using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Auth;
-using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Backup;
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
-using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.DataProtection;
+using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
-using CivicGrid.Server.Features.Map;
-using CivicGrid.Server.Web;
-using CivicGrid.Server.Features.PublicService;
-using CivicGrid.Server.Features.Open311;
 using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Features.Map;
+using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Features.Telemetry;
+using CivicGrid.Server.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 

@@ -1,10 +1,10 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Geography;
-using CivicGrid.Server.Features.PublicService;
-using CivicGrid.Server.Features.Open311;
 using CivicGrid.Server.Features.Jobs;
 using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.PublicService;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
