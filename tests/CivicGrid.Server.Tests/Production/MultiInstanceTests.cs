@@ -14,9 +14,10 @@ namespace CivicGrid.Server.Tests.Production;
 /// job's lease held by one instance; one instance is killed with SIGKILL in the middle of a burst and every
 /// creation it acknowledged is in the database; a restarted instance and the survivor raise the alerts of the
 /// new cases, again exactly once; the history chains verify.
-/// <para>Notifications ("each notification sent exactly once") are built on another branch: their outbox sender is
-/// meant to hold a <see cref="Server.Features.Jobs.JobLeases"/> lease like the deadline job; extend
-/// <see cref="AssertEachAlertOnceAsync"/> with one "sent" row per outbox message when it lands.</para></summary>
+/// <para>Every report with a contact queues a reporter notification in the outbox; both instances run the sender,
+/// which claims rows before sending: before the kill, each message is sent exactly once (one line per message in
+/// the shared notifications.log); after it, every message is still sent (a message the killed instance had sent but
+/// not yet marked may go out twice: delivery across a crash is at least once, ADR 0010).</para></summary>
 public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
@@ -55,6 +56,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: {raised} alerts after +30 days");
             Assert.True(raised >= first.Count, $"only {raised} alerts for {first.Count} new cases");
             await AssertEachAlertOnceAsync();
+            await AssertEachNotificationSentAsync(exactlyOnce: true);
             await using (var db = _database.CreateContext())
             {
                 var lease = await db.JobLeases.SingleAsync(l => l.Name == DeadlineMonitor.JobName);
@@ -101,6 +103,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         var burstCase = await Creation.ReadAsync(a.Client, await FirstBurstCaseIdAsync());
         Assert.Equal("red", burstCase.GetProperty("deadline").GetProperty("light").GetString());
 
+        await AssertEachNotificationSentAsync(exactlyOnce: false);
         var audit = await ServerProcess.RunAsync(Environment(), TimeSpan.FromSeconds(90), "audit", "verify");
         Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
         output.WriteLine(audit.Output.Trim());
@@ -177,6 +180,33 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(perCase.OrderBy(p => p.Key), history.OrderBy(p => p.Key));
     }
 
+    /// <summary>Waits until the outbox holds no unsent message, then reads the shared log sender's file: every message
+    /// appears in it, once each when <paramref name="exactlyOnce"/>.</summary>
+    private async Task AssertEachNotificationSentAsync(bool exactlyOnce)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        List<long> messages;
+        while (true)
+        {
+            await using var db = _database.CreateContext();
+            if (!await db.NotificationOutbox.AnyAsync(m => m.SentAt == null))
+            {
+                messages = await db.NotificationOutbox.Select(m => m.Id).ToListAsync();
+                break;
+            }
+            if (waited.Elapsed > TimeSpan.FromSeconds(120)) Assert.Fail("notifications still unsent after 120 s");
+            await Task.Delay(500);
+        }
+        Assert.NotEmpty(messages);
+        var sent = File.ReadAllLines(Path.Combine(_shared, "notifications.log"))
+            .Where(line => line.Length > 0)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("id").GetInt64())
+            .ToList();
+        Assert.Empty(messages.Except(sent));
+        if (exactlyOnce) Assert.Empty(sent.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key));
+        output.WriteLine($"{messages.Count} notifications, {sent.Count} sent lines");
+    }
+
     private async Task<long> FirstBurstCaseIdAsync()
     {
         await using var db = _database.CreateContext();
@@ -204,6 +234,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         ["Demo__Scale"] = "small",
         ["Cases__DuplicateRadiusMetres"] = "0",
         ["Cases__DeadlineScanInterval"] = "00:00:01",
+        ["Notifications__Interval"] = "00:00:01",
         ["Testing__ClockOffsetFile"] = ClockFile,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__Format"] = "simple",
