@@ -3,6 +3,7 @@ using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
+using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<EvaluationRollup> EvaluationRollups => Set<EvaluationRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

@@ -58,6 +58,11 @@ public sealed class CaseTrail(CaseFacts facts)
             if (facts.CommunityCode is { } c) list.Add(new(at, EvaluationSubjectKind.Community, c, district, measure));
             if (facts.GridCode is { } g) list.Add(new(at, EvaluationSubjectKind.Grid, g, district, measure));
         }
+        void Breakdown(EvaluationMeasure measure, bool byType)
+        {
+            list.Add(new(at, EvaluationSubjectKind.Channel, facts.Channel.ToString(), district, measure));
+            if (byType && facts.TypeKey is { } t) list.Add(new(at, EvaluationSubjectKind.CaseType, t, district, measure));
+        }
         void Person(EvaluationSubjectKind kind, int? userId, EvaluationMeasure measure, bool when = true)
         {
             if (when && userId is { } id) list.Add(new(at, kind, id.ToString(CultureInfo.InvariantCulture), district, measure));
@@ -76,6 +81,7 @@ public sealed class CaseTrail(CaseFacts facts)
         {
             case "report":
                 Regions(EvaluationMeasure.Reported);
+                Breakdown(EvaluationMeasure.Reported, byType: false);
                 if (isPublic) Regions(EvaluationMeasure.PublicReported);
                 if (facts.Channel == CaseChannel.Inspector && Is(role, "Inspector")) Actor(EvaluationSubjectKind.Inspector, EvaluationMeasure.Reported);
                 break;
@@ -93,6 +99,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 break;
             case "register":
                 Regions(EvaluationMeasure.Registered);
+                Breakdown(EvaluationMeasure.Registered, byType: true);
                 if (isPublic) Regions(EvaluationMeasure.PublicRegistered);
                 if (facts.Channel == CaseChannel.Inspector) Person(EvaluationSubjectKind.Inspector, facts.ReporterUserId, EvaluationMeasure.ValidReports);
                 if (Is(role, "ShiftLead"))
@@ -148,6 +155,8 @@ public sealed class CaseTrail(CaseFacts facts)
             case "close":
                 Regions(EvaluationMeasure.Closed);
                 if (_lastHandlingOnTime) Regions(EvaluationMeasure.ClosedOnTime);
+                Breakdown(EvaluationMeasure.Closed, byType: true);
+                if (_lastHandlingOnTime) Breakdown(EvaluationMeasure.ClosedOnTime, byType: true);
                 if (_deferred) Regions(EvaluationMeasure.ClosedDeferred);
                 if (_deferred && _lastHandlingOnTime) Regions(EvaluationMeasure.ClosedDeferredOnTime);
                 Department(EvaluationMeasure.Closed);
@@ -168,6 +177,28 @@ public sealed class CaseTrail(CaseFacts facts)
 
     private static bool Is(string role, string name) =>
         role.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
+
+    /// <summary>Actions that move no counter (link_duplicate, overdue, classify, accept …): observers skip them.</summary>
+    public static bool Counts(string action) => action is "report" or "request_verification" or "verify" or "register" or "reject"
+        or "void" or "dispatch" or "approve_request" or "feedback" or "check" or "rework" or "close";
+
+    /// <summary>The history actions that can move <paramref name="measure"/> (for the drill-down to the cases behind a figure).</summary>
+    public static IReadOnlyList<string> ActionsOf(EvaluationMeasure measure) => measure switch
+    {
+        EvaluationMeasure.Reported or EvaluationMeasure.PublicReported => ["report"],
+        EvaluationMeasure.Registered or EvaluationMeasure.PublicRegistered or EvaluationMeasure.RegisteredOnTime or EvaluationMeasure.ValidReports => ["register"],
+        EvaluationMeasure.Voided => ["void"],
+        EvaluationMeasure.Closed or EvaluationMeasure.ClosedOnTime or EvaluationMeasure.ClosedDeferred or EvaluationMeasure.ClosedDeferredOnTime => ["close"],
+        EvaluationMeasure.Verifications or EvaluationMeasure.VerificationsOnTime => ["verify"],
+        EvaluationMeasure.Checks or EvaluationMeasure.ChecksOnTime => ["check"],
+        EvaluationMeasure.IntakeHandled => ["request_verification", "register", "reject"],
+        EvaluationMeasure.VerificationRequests or EvaluationMeasure.VerificationRequestsOnTime => ["request_verification"],
+        EvaluationMeasure.Dispatches or EvaluationMeasure.DispatchesOnTime or EvaluationMeasure.Received => ["dispatch"],
+        EvaluationMeasure.DispatchesReturned => ["approve_request"],
+        EvaluationMeasure.Feedbacks or EvaluationMeasure.FeedbacksOnTime => ["feedback"],
+        EvaluationMeasure.Reworks => ["rework"],
+        _ => [],
+    };
 
     /// <summary>The "due=…" part of a history entry's deadline text.</summary>
     public static DateTimeOffset? Due(string? deadline)

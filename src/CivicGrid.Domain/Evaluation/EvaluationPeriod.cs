@@ -58,32 +58,29 @@ public sealed record EvaluationPeriod(DateOnly From, DateOnly To, string Label)
         return false;
     }
 
-    /// <summary>The month buckets (yyyymm01) wholly inside the period.</summary>
-    public IReadOnlyList<int> WholeMonths()
+    /// <summary>The buckets that add up to exactly the period: whole years, then whole months, then single days, merged
+    /// into ranges of bucket starts (inclusive). A year is 1 range, a month 1, a custom range at most 5.</summary>
+    public IReadOnlyList<BucketRange> Buckets()
     {
-        var list = new List<int>();
-        var month = new DateOnly(From.Year, From.Month, 1);
-        if (month < From) month = month.AddMonths(1);
-        while (month.AddMonths(1).AddDays(-1) <= To)
+        var ranges = new List<BucketRange>();
+        var day = From;
+        while (day <= To)
         {
-            list.Add(EvaluationRollup.MonthNumber(month));
-            month = month.AddMonths(1);
+            EvaluationBucketKind kind;
+            DateOnly next;
+            if (day.Month == 1 && day.Day == 1 && day.AddYears(1).AddDays(-1) <= To) (kind, next) = (EvaluationBucketKind.Year, day.AddYears(1));
+            else if (day.Day == 1 && day.AddMonths(1).AddDays(-1) <= To) (kind, next) = (EvaluationBucketKind.Month, day.AddMonths(1));
+            else (kind, next) = (EvaluationBucketKind.Day, day.AddDays(1));
+            var number = EvaluationRollup.DayNumber(day);
+            if (ranges.Count > 0 && ranges[^1].Kind == kind) ranges[^1] = ranges[^1] with { To = number };
+            else ranges.Add(new BucketRange(kind, number, number));
+            day = next;
         }
-        return list;
-    }
-
-    /// <summary>The day ranges (yyyymmdd, inclusive) not covered by <see cref="WholeMonths"/>: at most two.</summary>
-    public IReadOnlyList<(int From, int To)> LooseDays()
-    {
-        var months = WholeMonths();
-        if (months.Count == 0) return [(EvaluationRollup.DayNumber(From), EvaluationRollup.DayNumber(To))];
-        var list = new List<(int, int)>();
-        var firstMonth = EvaluationRollup.FromDayNumber(months[0]);
-        var afterLast = EvaluationRollup.FromDayNumber(months[^1]).AddMonths(1);
-        if (From < firstMonth) list.Add((EvaluationRollup.DayNumber(From), EvaluationRollup.DayNumber(firstMonth.AddDays(-1))));
-        if (afterLast <= To) list.Add((EvaluationRollup.DayNumber(afterLast), EvaluationRollup.DayNumber(To)));
-        return list;
+        return ranges;
     }
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
 }
+
+/// <summary>Buckets of one kind whose start (yyyymmdd) lies in [From, To].</summary>
+public readonly record struct BucketRange(EvaluationBucketKind Kind, int From, int To);

@@ -13,6 +13,10 @@ public enum EvaluationSubjectKind
     IntakeOperator,
     ShiftLead,
     Dispatcher,
+    /// <summary>Breakdown only (not scored): the case type, keyed "Kind:TypeCode"; counts registered and closed cases.</summary>
+    CaseType,
+    /// <summary>Breakdown only (not scored): the channel a case came in by; counts reported, registered and closed cases.</summary>
+    Channel,
 }
 
 public static class EvaluationSubjectKinds
@@ -25,7 +29,10 @@ public static class EvaluationSubjectKinds
 
     public static bool IsRegion(this EvaluationSubjectKind kind) => kind <= EvaluationSubjectKind.Grid;
 
-    public static bool IsPosition(this EvaluationSubjectKind kind) => kind >= EvaluationSubjectKind.Inspector;
+    public static bool IsPosition(this EvaluationSubjectKind kind) => kind is >= EvaluationSubjectKind.Inspector and <= EvaluationSubjectKind.Dispatcher;
+
+    /// <summary>The kinds that have a score and a ranking.</summary>
+    public static bool IsEvaluated(this EvaluationSubjectKind kind) => kind <= EvaluationSubjectKind.Dispatcher;
 
     /// <summary>kebab-case name used by the API (intake-operator, shift-lead …).</summary>
     public static string ToCode(this EvaluationSubjectKind kind) =>

@@ -12,6 +12,7 @@ public static class CliApp
         ImportVerb.Create(),
         ExportVerb.Create(),
         AuditVerb.Create(),
+        Features.Evaluation.EvaluateVerb.Create(),
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,7 @@ public static class CivicGridServer
         app.MapCatalogueEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
+        app.MapEvaluationEndpoints();
         return app;
     }
 

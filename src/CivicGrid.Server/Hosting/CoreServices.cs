@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class CoreServices
         services.AddImportExport();
         services.AddCases(configuration);
         services.AddAttachments(configuration);
+        services.AddEvaluation(configuration);
         return services;
     }
 

@@ -26,20 +26,25 @@ public sealed class EvaluationPeriodTests
     public void RefusesNonsense(string text) => Assert.False(EvaluationPeriod.TryParse(text, out _));
 
     [Fact]
-    public void CustomRange_IsWholeMonthsPlusLooseDaysAtBothEnds()
+    public void CustomRange_IsWholeYearsThenWholeMonthsThenLooseDays()
     {
-        var period = EvaluationPeriod.Custom(new DateOnly(2026, 2, 10), new DateOnly(2026, 4, 5));
-        Assert.Equal([20260301], period.WholeMonths());
-        Assert.Equal([(20260210, 20260228), (20260401, 20260405)], period.LooseDays());
+        var period = EvaluationPeriod.Custom(new DateOnly(2025, 11, 20), new DateOnly(2027, 2, 3));
+        Assert.Equal(
+        [
+            new BucketRange(EvaluationBucketKind.Day, 20251120, 20251130),
+            new BucketRange(EvaluationBucketKind.Month, 20251201, 20251201),
+            new BucketRange(EvaluationBucketKind.Year, 20260101, 20260101),
+            new BucketRange(EvaluationBucketKind.Month, 20270101, 20270101),
+            new BucketRange(EvaluationBucketKind.Day, 20270201, 20270203),
+        ], period.Buckets());
     }
 
     [Fact]
-    public void AYear_IsTwelveMonths_NoLooseDays_AndAPartOfAMonth_IsDaysOnly()
+    public void AYear_IsOneBucket_AQuarterThreeMonths_APartOfAMonthDaysOnly()
     {
-        Assert.Equal(12, EvaluationPeriod.Year(2026).WholeMonths().Count);
-        Assert.Empty(EvaluationPeriod.Year(2026).LooseDays());
-        var days = EvaluationPeriod.Custom(new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 9));
-        Assert.Empty(days.WholeMonths());
-        Assert.Equal([(20261103, 20261109)], days.LooseDays());
+        Assert.Equal([new BucketRange(EvaluationBucketKind.Year, 20260101, 20260101)], EvaluationPeriod.Year(2026).Buckets());
+        Assert.Equal([new BucketRange(EvaluationBucketKind.Month, 20261001, 20261201)], EvaluationPeriod.Quarter(2026, 4).Buckets());
+        Assert.Equal([new BucketRange(EvaluationBucketKind.Day, 20261103, 20261109)],
+            EvaluationPeriod.Custom(new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 9)).Buckets());
     }
 }
