@@ -45,13 +45,13 @@ internal static class RollupReader
     }
 
     /// <summary>Per day (yyyymmdd), the sums over every subject of the kind (for trends).</summary>
-    public static Task<List<Keyed<int>>> SumByDayAsync(
+    public static async Task<List<Keyed<int>>> SumByDayAsync(
         CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, CancellationToken cancellationToken)
     {
         var range = new BucketRange(EvaluationBucketKind.Day, EvaluationRollup.DayNumber(period.From), EvaluationRollup.DayNumber(period.To));
         var rows = InRange(db.EvaluationRollups.AsNoTracking().Within(kind, scope), range);
         if (district is not null) rows = rows.Where(r => r.DistrictCode == district);
-        return Sum(rows.GroupBy(r => r.BucketStart)).OrderBy(k => k.Key).ToListAsync(cancellationToken);
+        return (await Sum(rows.GroupBy(r => r.BucketStart)).ToListAsync(cancellationToken)).OrderBy(k => k.Key).ToList();
     }
 
     private static IQueryable<EvaluationRollup> InRange(IQueryable<EvaluationRollup> rows, BucketRange range) =>
