@@ -1,7 +1,7 @@
 using CivicGrid.Bench;
 
 // Benchmarks, not tests: each reports its figure next to a baseline measured in the same run (docs/performance.md).
-//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [--rows N]
+//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [evaluation] [--rows N] [--cases N]
 //     [--concurrency N] [--seconds N] [--rounds N]
 //     [--only VARIANT-PREFIX]   (one variant alone, e.g. to attach dotnet-trace)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
@@ -11,3 +11,4 @@ if (which.Count == 0 || which.Contains("lookup")) GridLookupBench.Run();
 if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.RunAsync(Option("--rows", 1_000_000));
 if (which.Count == 0 || which.Contains("creations"))
     await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3), only);
+if (which.Contains("evaluation")) await EvaluationBench.RunAsync(Option("--cases", 7_000_000), Option("--rounds", 3));
