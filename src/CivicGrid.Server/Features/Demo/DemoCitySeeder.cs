@@ -14,7 +14,7 @@ namespace CivicGrid.Server.Features.Demo;
 /// communities, unit and responsibility grids, departments, staff, case standards, the 2026 working calendar,
 /// components and 90 days of cases. The same scale and seed always give the same city (and, at the same "now", the
 /// same cases).</summary>
-public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, TimeProvider time, Calendar.CityCalendar calendars)
+public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, TimeProvider time)
 {
     public const int DefaultSeed = 20261126;
 
@@ -55,7 +55,7 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
 
             // Last: the history needs the users, departments, standards, calendar and grids written above.
                 var cases = await DemoCases.CreateAsync(db, scale, seed, time.GetUtcNow(), progress, cancellationToken);
-            await new Evaluation.EvaluationRebuild(db, calendars).RunAsync(cancellationToken); // the demo history bypasses the step observers
+            await new Evaluation.EvaluationRebuild(db).RunAsync(cancellationToken); // the demo history bypasses the step observers
             return new DemoCityReport(password, userNames, layout.GridCount, components, cases);
         }
         finally

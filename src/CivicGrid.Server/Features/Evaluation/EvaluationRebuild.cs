@@ -1,6 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Evaluation;
-using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Evaluation;
@@ -8,7 +8,7 @@ namespace CivicGrid.Server.Features.Evaluation;
 /// <summary>Recomputes every roll-up from the case history (the `evaluate rebuild` verb; after the demo seeder, which
 /// writes history without the step observers). Replaces the table in one transaction; run it while no steps are taken
 /// (steps taken meanwhile would be counted by the observer and then overwritten).</summary>
-public sealed class EvaluationRebuild(CivicGridDbContext db, CityCalendar calendars)
+public sealed class EvaluationRebuild(CivicGridDbContext db)
 {
     private const int CasesPerRead = 5_000;
     private const int RowsPerSave = 5_000;
@@ -41,7 +41,9 @@ public sealed class EvaluationRebuild(CivicGridDbContext db, CityCalendar calend
     /// <summary>The roll-ups the history implies, without writing them (the rebuild test compares them with the table).</summary>
     internal async Task<(int Cases, Dictionary<RollupKey, EvaluationRollup> Rows)> ComputeAsync(CancellationToken cancellationToken)
     {
-        var zone = (await calendars.GetAsync(cancellationToken)).Zone;
+        // The city's zone, as CityCalendar reads it (the demo seeder runs this before that cache may be filled).
+        var zoneId = await db.Cities.AsNoTracking().OrderBy(c => c.Code).Select(c => c.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId ?? ChineseHolidays.TimeZoneId);
         var rows = new Dictionary<RollupKey, EvaluationRollup>();
         long after = 0;
         var cases = 0;
