@@ -1,8 +1,8 @@
 using CivicGrid.Bench;
 
 // Benchmarks, not tests: each reports its figure next to a baseline measured in the same run (docs/performance.md).
-//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [--rows N]
-//     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded)
+//   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [evaluation] [--rows N]
+//     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded) [--cases N]
 //     [--concurrency N] [--seconds N] [--rounds N]
 //     [--only VARIANT-PREFIX]   (one variant alone, e.g. to attach dotnet-trace)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
@@ -14,3 +14,4 @@ if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.Run
 if (which.Count == 0 || which.Contains("creations"))
     await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3), only);
 if (which.Count == 0 || which.Contains("map")) await MapViewportBench.RunAsync(Option("--requests", 400), scale);
+if (which.Contains("evaluation")) await EvaluationBench.RunAsync(Option("--cases", 7_000_000), Option("--rounds", 3));

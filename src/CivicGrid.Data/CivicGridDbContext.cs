@@ -3,6 +3,7 @@ using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
+using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.Notifications;
 using CivicGrid.Domain.OpenPlatform;
@@ -44,6 +45,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<Open311Token> Open311Tokens => Set<Open311Token>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<EvaluationRollup> EvaluationRollups => Set<EvaluationRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);

@@ -788,6 +788,107 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.ToTable("Components");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Evaluation.EvaluationRollup", b =>
+                {
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("BucketKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("BucketStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecksOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedDeferred")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedDeferredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispatchesOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispatchesReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Feedbacks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeedbacksOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntakeHandled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicRegistered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicReported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegisteredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reworks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValidReports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VerificationRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VerificationRequestsOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verifications")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VerificationsOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Voided")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubjectKind", "BucketKind", "BucketStart", "SubjectKey", "DistrictCode");
+
+                    b.ToTable("EvaluationRollups");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")

@@ -769,6 +769,107 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("Components");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Evaluation.EvaluationRollup", b =>
+                {
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BucketKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedDeferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedDeferredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispatchesOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispatchesReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Feedbacks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbacksOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntakeHandled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisteredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reworks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerificationRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerificationRequestsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerificationsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voided")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubjectKind", "BucketKind", "BucketStart", "SubjectKey", "DistrictCode");
+
+                    b.ToTable("EvaluationRollups");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")

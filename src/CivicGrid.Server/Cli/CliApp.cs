@@ -14,6 +14,7 @@ public static class CliApp
         AuditVerb.Create(),
         BackupVerb.CreateBackup(),
         BackupVerb.CreateRestore(),
+        Features.Evaluation.EvaluateVerb.Create(),
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -5,6 +5,7 @@ using CivicGrid.Server.Features.Backup;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.DataProtection;
+using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Health;
 using CivicGrid.Server.Features.LiveUpdates;
@@ -81,6 +82,7 @@ public static class CivicGridServer
         app.MapStaffUi();
         app.MapPublicServiceEndpoints();
         app.MapOpen311Endpoints().MapApiKeyEndpoints();
+        app.MapEvaluationEndpoints();
         return app;
     }
 

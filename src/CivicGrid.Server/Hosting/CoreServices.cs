@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Jobs;
 using CivicGrid.Server.Features.LiveUpdates;
@@ -40,6 +41,7 @@ public static class CoreServices
         services.AddOpen311(configuration);
         services.AddJobs();
         services.AddClusterSignals();
+        services.AddEvaluation(configuration);
         return services;
     }
 

@@ -55,6 +55,7 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
 
             // Last: the history needs the users, departments, standards, calendar and grids written above.
                 var cases = await DemoCases.CreateAsync(db, scale, seed, time.GetUtcNow(), progress, cancellationToken);
+            await new Evaluation.EvaluationRebuild(db).RunAsync(cancellationToken); // the demo history bypasses the step observers
             return new DemoCityReport(password, userNames, layout.GridCount, components, cases);
         }
         finally

@@ -74,7 +74,7 @@
   const lightColours = { red: '#b3261e', yellow: '#8a6100', green: '#1e6b34' };
 
   function liveMap(element) {
-    const map = L.map(element, { preferCanvas: true }).setView(
+    const map = L.map(element).setView(
       [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom || '13', 10));
     baseLayer(map, element);
     const areas = L.geoJSON(null, {

@@ -1,0 +1,124 @@
+namespace CivicGrid.Domain.Evaluation;
+
+/// <summary>Citizens' satisfaction for a subject: how many ratings and their average (1–5). Supplied by the ratings
+/// feature when it exists (see ISatisfactionSource in the server); absent = no satisfaction indicator.</summary>
+public sealed record SatisfactionFigure(int Ratings, double Average);
+
+/// <summary>
+/// The indicator formulas of domain.md §6 (GB/T 30428.4 style), as pure functions of a subject's counters over a period.
+/// Every rate is clamped to [0, 1] (events of one period may finish cases of the previous one).
+/// </summary>
+public static class EvaluationFormulas
+{
+    /// <summary>Scores one subject. For an inspector, <paramref name="counts"/>.Registered and .PublicRegistered are those of
+    /// the unit grids of the inspector's responsibility grids (for the missed-report rate). For a region,
+    /// <paramref name="gridCount"/> is the number of unit grids in it (cases per grid).</summary>
+    public static Scorecard Score(EvaluationSubjectKind kind, EvaluationCounts counts, EvaluationSettings settings,
+        int gridCount = 0, SatisfactionFigure? satisfaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(settings);
+        var indicators = kind switch
+        {
+            EvaluationSubjectKind.Inspector => Inspector(counts, settings.Inspector),
+            EvaluationSubjectKind.IntakeOperator => IntakeOperator(counts, settings),
+            EvaluationSubjectKind.ShiftLead => ShiftLead(counts, settings.ShiftLead),
+            EvaluationSubjectKind.Dispatcher => Dispatcher(counts, settings),
+            EvaluationSubjectKind.Department => Department(counts, settings),
+            _ => Region(counts, settings, gridCount),
+        };
+        if (satisfaction is { Ratings: > 0 } s && settings.Satisfaction > 0)
+        {
+            indicators.Add(new Indicator("satisfaction", Math.Clamp(s.Average / 5, 0, 1), settings.Satisfaction, s.Average, 5));
+        }
+        var score = Combine(indicators);
+        return new Scorecard(score, score is { } value ? GradeOf(value, settings) : null, indicators);
+    }
+
+    /// <summary>valid report rate × 40 % + (1 − missed-report rate) × 20 % + on-time verification × 20 % + on-time check × 20 %;
+    /// missed-report rate = cases first reported by the public ÷ registered cases in the inspector's grids.</summary>
+    public static List<Indicator> Inspector(EvaluationCounts c, InspectorWeights w) =>
+    [
+        Indicator.Rate("validReportRate", c.ValidReports, c.Reported, w.ValidReports),
+        Indicator.Complement("notMissedRate", c.PublicRegistered, c.Registered, w.NotMissed),
+        Indicator.Rate("onTimeVerificationRate", c.VerificationsOnTime, c.Verifications, w.OnTimeVerification),
+        Indicator.Rate("onTimeCheckRate", c.ChecksOnTime, c.Checks, w.OnTimeCheck),
+    ];
+
+    /// <summary>case-count score × 25 % + on-time verification dispatch × 40 % + on-time check dispatch × 35 %. The workflow
+    /// sends check tasks to inspectors automatically on feedback (no operator step), so on-time check dispatch has no
+    /// data and its weight goes to the others until such a step exists.</summary>
+    public static List<Indicator> IntakeOperator(EvaluationCounts c, EvaluationSettings s) =>
+    [
+        CaseCount("caseCountScore", c.IntakeHandled, s.StaffCountBands, s.IntakeOperator.CaseCount),
+        Indicator.Rate("onTimeVerificationDispatchRate", c.VerificationRequestsOnTime, c.VerificationRequests, s.IntakeOperator.OnTimeVerificationDispatch),
+        Indicator.Rate("onTimeCheckDispatchRate", 0, 0, s.IntakeOperator.OnTimeCheckDispatch),
+    ];
+
+    /// <summary>on-time registration × 25 % + accurate registration × 40 % + on-time closing × 35 %;
+    /// accurate = (registered − voided) ÷ registered.</summary>
+    public static List<Indicator> ShiftLead(EvaluationCounts c, ShiftLeadWeights w) =>
+    [
+        Indicator.Rate("onTimeRegistrationRate", c.RegisteredOnTime, c.Registered, w.OnTimeRegistration),
+        Indicator.Complement("accurateRegistrationRate", c.Voided, c.Registered, w.AccurateRegistration),
+        Indicator.Rate("onTimeClosingRate", c.ClosedOnTime, c.Closed, w.OnTimeClosing),
+    ];
+
+    /// <summary>case-count score × 20 % + on-time dispatch × 40 % + accurate dispatch × 40 %; accurate = 1 − returned ÷ dispatched.</summary>
+    public static List<Indicator> Dispatcher(EvaluationCounts c, EvaluationSettings s) =>
+    [
+        CaseCount("caseCountScore", c.Dispatches, s.StaffCountBands, s.Dispatcher.CaseCount),
+        Indicator.Rate("onTimeDispatchRate", c.DispatchesOnTime, c.Dispatches, s.Dispatcher.OnTimeDispatch),
+        Indicator.Complement("accurateDispatchRate", c.DispatchesReturned, c.Dispatches, s.Dispatcher.AccurateDispatch),
+    ];
+
+    /// <summary>case-count score × 10 % (fewer is better) + closure rate × 30 % + on-time handling × 30 % + (1 − rework rate) × 30 %;
+    /// closure = closed ÷ received, on-time handling = on-time feedbacks ÷ feedbacks, rework rate = reworks ÷ feedbacks.</summary>
+    public static List<Indicator> Department(EvaluationCounts c, EvaluationSettings s) =>
+    [
+        CaseCount("caseCountScore", c.Received, s.DepartmentCountBands, s.Department.CaseCount),
+        Indicator.Rate("closureRate", c.Closed, c.Received, s.Department.Closure),
+        Indicator.Rate("onTimeHandlingRate", c.FeedbacksOnTime, c.Feedbacks, s.Department.OnTimeHandling),
+        Indicator.Complement("noReworkRate", c.Reworks, c.Feedbacks, s.Department.NoRework),
+    ];
+
+    /// <summary>cases per grid and public-report share (figures), on-time closure rate = on-time closed ÷ due (due = closed in the
+    /// period; the local variant takes the deferred cases out of both), closure rate = closed ÷ registered.</summary>
+    public static List<Indicator> Region(EvaluationCounts c, EvaluationSettings s, int gridCount)
+    {
+        var (onTime, due) = s.ExcludeDeferredFromDue
+            ? (c.ClosedOnTime - c.ClosedDeferredOnTime, c.Closed - c.ClosedDeferred)
+            : (c.ClosedOnTime, c.Closed);
+        return
+        [
+            Indicator.Figure("casesPerGrid", c.Registered, gridCount),
+            Indicator.Figure("publicReportShare", c.PublicReported, c.Reported),
+            Indicator.Complement("inspectorFoundShare", c.PublicReported, c.Reported, s.Region.InspectorFound),
+            Indicator.Rate("onTimeClosureRate", onTime, due, s.Region.OnTimeClosure),
+            Indicator.Rate("closureRate", c.Closed, c.Registered, s.Region.Closure),
+        ];
+    }
+
+    public static Indicator CaseCount(string code, int count, IReadOnlyList<CountBand> bands, double weight) =>
+        new(code, BandScore(count, bands) / 100, weight, count, 1);
+
+    /// <summary>The band score of a case count (0 when no band matches).</summary>
+    public static double BandScore(int count, IReadOnlyList<CountBand> bands) =>
+        bands.FirstOrDefault(b => count >= b.Min && (b.Max is null || count <= b.Max))?.Score ?? 0;
+
+    /// <summary>Σ weight × value ÷ Σ weight over the indicators that have a value and a weight, × 100; null when none has.</summary>
+    public static double? Combine(IEnumerable<Indicator> indicators)
+    {
+        double sum = 0, weights = 0;
+        foreach (var i in indicators)
+        {
+            if (i.Value is not { } value || i.Weight <= 0) continue;
+            sum += value * i.Weight;
+            weights += i.Weight;
+        }
+        return weights > 0 ? Math.Round(sum / weights * 100, 2) : null;
+    }
+
+    public static string GradeOf(double score, EvaluationSettings settings) =>
+        settings.Grades.OrderByDescending(g => g.MinScore).First(g => score >= g.MinScore).Grade;
+}

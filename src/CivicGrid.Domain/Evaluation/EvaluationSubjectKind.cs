@@ -1,0 +1,54 @@
+namespace CivicGrid.Domain.Evaluation;
+
+/// <summary>What is evaluated (domain.md §6): four kinds of region, departments and four positions. Regions are keyed by
+/// their division or grid code, departments by id, positions by the staff user's id.</summary>
+public enum EvaluationSubjectKind
+{
+    District,
+    Street,
+    Community,
+    Grid,
+    Department,
+    Inspector,
+    IntakeOperator,
+    ShiftLead,
+    Dispatcher,
+    /// <summary>Breakdown only (not scored): the case type, keyed "Kind:TypeCode"; counts registered and closed cases.</summary>
+    CaseType,
+    /// <summary>Breakdown only (not scored): the channel a case came in by; counts reported, registered and closed cases.</summary>
+    Channel,
+}
+
+public static class EvaluationSubjectKinds
+{
+    public static IReadOnlyList<EvaluationSubjectKind> Regions { get; } =
+        [EvaluationSubjectKind.District, EvaluationSubjectKind.Street, EvaluationSubjectKind.Community, EvaluationSubjectKind.Grid];
+
+    public static IReadOnlyList<EvaluationSubjectKind> Positions { get; } =
+        [EvaluationSubjectKind.Inspector, EvaluationSubjectKind.IntakeOperator, EvaluationSubjectKind.ShiftLead, EvaluationSubjectKind.Dispatcher];
+
+    public static bool IsRegion(this EvaluationSubjectKind kind) => kind <= EvaluationSubjectKind.Grid;
+
+    public static bool IsPosition(this EvaluationSubjectKind kind) => kind is >= EvaluationSubjectKind.Inspector and <= EvaluationSubjectKind.Dispatcher;
+
+    /// <summary>The kinds that have a score and a ranking.</summary>
+    public static bool IsEvaluated(this EvaluationSubjectKind kind) => kind <= EvaluationSubjectKind.Dispatcher;
+
+    /// <summary>kebab-case name used by the API (intake-operator, shift-lead …).</summary>
+    public static string ToCode(this EvaluationSubjectKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    public static bool TryParse(string? code, out EvaluationSubjectKind kind)
+    {
+        foreach (var k in Enum.GetValues<EvaluationSubjectKind>())
+        {
+            if (string.Equals(k.ToCode(), code, StringComparison.OrdinalIgnoreCase) || string.Equals(k.ToString(), code, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+}

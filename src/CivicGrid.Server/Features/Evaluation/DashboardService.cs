@@ -1,0 +1,75 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Evaluation;
+using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace CivicGrid.Server.Features.Evaluation;
+
+/// <summary>Builds the dashboard from the roll-ups (a few grouped reads of small slices) plus one count of overdue
+/// open cases on the cases table (index on StageDueAt).</summary>
+public sealed class DashboardService(CivicGridDbContext db, EvaluationService evaluation, TimeProvider time)
+{
+    public async Task<Dashboard> GetAsync(EvaluationPeriod period, bool weekly, int hotspots, int top, DataScope scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // The headline kind is the one the scope sees whole: districts (city or district scope) or the street itself.
+        var headline = scope.Kind == DataScopeKind.Street ? EvaluationSubjectKind.Street : EvaluationSubjectKind.District;
+        var byDistrict = await RollupReader.SumBySubjectAsync(db, headline, period, scope, null, cancellationToken);
+        var total = new EvaluationCounts();
+        foreach (var c in byDistrict.Values) total.AddAll(c);
+        var overdue = await db.Cases.AsNoTracking().Within(scope).CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken);
+
+        Figure Count(string code, int value, EvaluationMeasure measure) => new(code, value, null, null, DashboardLinks.Cases(headline, null, measure, period));
+        var figures = new List<Figure>
+        {
+            Count("reported", total.Reported, EvaluationMeasure.Reported),
+            Count("publicReported", total.PublicReported, EvaluationMeasure.PublicReported),
+            Count("registered", total.Registered, EvaluationMeasure.Registered),
+            Count("closed", total.Closed, EvaluationMeasure.Closed),
+            Count("closedOnTime", total.ClosedOnTime, EvaluationMeasure.ClosedOnTime),
+            Count("voided", total.Voided, EvaluationMeasure.Voided),
+            new("onTimeClosureRate", total.Closed > 0 ? (double)total.ClosedOnTime / total.Closed : null, total.ClosedOnTime, total.Closed,
+                DashboardLinks.Cases(headline, null, EvaluationMeasure.ClosedOnTime, period)),
+            new("closureRate", total.Registered > 0 ? Math.Min(1, (double)total.Closed / total.Registered) : null, total.Closed, total.Registered,
+                DashboardLinks.Cases(headline, null, EvaluationMeasure.Closed, period)),
+            new("overdueNow", overdue, null, null, "/api/v1/cases?light=red"),
+        };
+
+        var days = await RollupReader.SumByDayAsync(db, headline, period, scope, null, cancellationToken);
+        var trend = days
+            .GroupBy(d => weekly ? Monday(EvaluationRollup.FromDayNumber(d.Key)) : EvaluationRollup.FromDayNumber(d.Key))
+            .Select(g => new TrendPoint(g.Key, g.Sum(d => d.Counts.Reported), g.Sum(d => d.Counts.Registered), g.Sum(d => d.Counts.Closed), g.Sum(d => d.Counts.ClosedOnTime)))
+            .OrderBy(p => p.Start).ToList();
+
+        var types = await RollupReader.SumBySubjectAsync(db, EvaluationSubjectKind.CaseType, period, scope, null, cancellationToken);
+        var typeNames = await evaluation.NamesAsync(EvaluationSubjectKind.CaseType, types.Keys, cancellationToken);
+        var byType = types.OrderByDescending(t => t.Value.Registered).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => DashboardLinks.Of(t.Key, typeNames.GetValueOrDefault(t.Key, t.Key), t.Value, EvaluationSubjectKind.CaseType, period)).ToList();
+        var channels = await RollupReader.SumBySubjectAsync(db, EvaluationSubjectKind.Channel, period, scope, null, cancellationToken);
+        var byChannel = channels.OrderByDescending(c => c.Value.Reported).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => DashboardLinks.Of(c.Key, c.Key, c.Value, EvaluationSubjectKind.Channel, period)).ToList();
+        var districtNames = await evaluation.NamesAsync(headline, byDistrict.Keys, cancellationToken);
+        var districts = byDistrict.OrderByDescending(d => d.Value.Registered).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => DashboardLinks.Of(d.Key, districtNames.GetValueOrDefault(d.Key, d.Key), d.Value, headline, period)).ToList();
+
+        var gridSums = await RollupReader.SumBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, null, cancellationToken);
+        var hottest = gridSums.OrderByDescending(g => g.Value.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(hotspots).ToList();
+        var codes = hottest.Select(h => h.Key).ToList();
+        var centroids = (await db.UnitGrids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => new { g.Code, g.Boundary }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Code, g => g.Boundary.Centroid);
+        var hot = hottest.Select(h =>
+        {
+            var centre = centroids.GetValueOrDefault(h.Key) ?? Point.Empty;
+            return new Hotspot(h.Key, centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Value.Reported, h.Value.Registered,
+                DashboardLinks.Cases(EvaluationSubjectKind.Grid, h.Key, EvaluationMeasure.Reported, period));
+        }).ToList();
+
+        var league = await evaluation.TableAsync(EvaluationSubjectKind.Department, period, scope, cancellationToken);
+        return new Dashboard(period.Label, period.From, period.To, now, figures, trend, byType, byChannel, districts, hot,
+            byType.Take(top).ToList(), league.Rows);
+    }
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,83 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Evaluation;
+using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Server.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Evaluation;
+
+/// <summary>The cases behind a figure: the events of one counter for one subject (or all subjects of a kind) in a
+/// period. It reads the history entries of the counter's actions in the period, replays those cases with the same
+/// <see cref="CaseTrail"/> that feeds the roll-ups, and keeps the matching events, so the event count equals the figure.</summary>
+public sealed class EvaluationDrillDown(CivicGridDbContext db, CityCalendar calendars)
+{
+    /// <summary>Events (a case closed twice after a reopen counts twice) and the distinct cases, newest event first.</summary>
+    public async Task<DrillDownPage> CasesAsync(EvaluationSubjectKind kind, string? key, EvaluationMeasure measure, EvaluationPeriod period,
+        DataScope scope, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var zone = (await calendars.GetAsync(cancellationToken)).Zone;
+        var from = Instant(period.From, zone);
+        var to = Instant(period.To.AddDays(1), zone);
+        var actions = CaseTrail.ActionsOf(measure).ToList();
+        var cases = db.Cases.AsNoTracking().Within(scope);
+        if (key is not null)
+        {
+            cases = kind switch
+            {
+                EvaluationSubjectKind.District => cases.Where(c => c.DistrictCode == key),
+                EvaluationSubjectKind.Street => cases.Where(c => c.StreetCode == key),
+                EvaluationSubjectKind.Community => cases.Where(c => c.CommunityCode == key),
+                EvaluationSubjectKind.Grid => cases.Where(c => c.GridCode == key),
+                _ => cases,
+            };
+        }
+        var candidates = cases.Where(c => db.CaseHistory.Any(e => e.CaseId == c.Id && actions.Contains(e.Action) && e.At >= from && e.At < to));
+        var facts = await EvaluationHistory.Facts(candidates).ToListAsync(cancellationToken);
+        var ids = facts.Select(f => f.Id).ToList();
+        var history = (await EvaluationHistory.Entries(db.CaseHistory.AsNoTracking().Where(e => ids.Contains(e.CaseId))).ToListAsync(cancellationToken))
+            .ToLookup(e => e.CaseId);
+        var events = new List<(long CaseId, DateTimeOffset At)>();
+        foreach (var fact in facts)
+        {
+            foreach (var i in CaseTrail.Replay(fact.ToFacts(), history[fact.Id].OrderBy(e => e.Sequence)))
+            {
+                if (i.Measure != measure || i.SubjectKind != kind || (key is not null && i.SubjectKey != key)) continue;
+                if (!period.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(i.At, zone).DateTime))) continue;
+                if (scope.Kind == DataScopeKind.District && i.DistrictCode != scope.DivisionCode) continue;
+                events.Add((fact.Id, i.At));
+            }
+        }
+        var latest = events.GroupBy(e => e.CaseId).Select(g => (CaseId: g.Key, At: g.Max(e => e.At))).OrderByDescending(e => e.At).ThenByDescending(e => e.CaseId).ToList();
+        var pageIds = latest.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var wanted = pageIds.Select(p => p.CaseId).ToList();
+        var rows = await db.Cases.AsNoTracking().Where(c => wanted.Contains(c.Id))
+            .Select(c => new { c.Id, c.Number, c.Status, c.Channel, c.Kind, c.TypeCode, c.DistrictCode, c.GridCode, c.DepartmentId, c.CreatedAt, c.ClosedAt })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var items = pageIds.Where(p => rows.ContainsKey(p.CaseId)).Select(p =>
+        {
+            var c = rows[p.CaseId];
+            return new DrillDownCase(c.Id, c.Number, c.Status, c.Channel, c.Kind is { } k && c.TypeCode is { } t ? $"{k}:{t}" : null,
+                c.DistrictCode, c.GridCode, c.DepartmentId, c.CreatedAt, c.ClosedAt, p.At);
+        }).ToList();
+        return new DrillDownPage(kind.ToCode(), key, Camel(measure), period.Label, events.Count, latest.Count, page, pageSize, items);
+    }
+
+    public static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static string Camel(EvaluationMeasure measure) => char.ToLowerInvariant(measure.ToString()[0]) + measure.ToString()[1..];
+}
+
+/// <summary>The cases behind a figure. <see cref="Figure"/> is the number of events (it equals the figure shown);
+/// <see cref="TotalCases"/> the number of distinct cases, paged in <see cref="Items"/>.</summary>
+public sealed record DrillDownPage(string Kind, string? Key, string Measure, string Period, int Figure, int TotalCases, int Page, int PageSize,
+    IReadOnlyList<DrillDownCase> Items);
+
+/// <summary>A case behind a figure; <see cref="EventAt"/> is when it moved the figure (the latest time, if several).</summary>
+public sealed record DrillDownCase(long Id, string Number, CaseStatus Status, CaseChannel Channel, string? Type, string? DistrictCode,
+    string? GridCode, int? DepartmentId, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, DateTimeOffset EventAt);

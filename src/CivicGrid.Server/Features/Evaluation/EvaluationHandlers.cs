@@ -1,0 +1,111 @@
+using CivicGrid.Domain.Evaluation;
+using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Features.Calendar;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicGrid.Server.Features.Evaluation;
+
+public static class EvaluationHandlers
+{
+    public static async Task<Results<Ok<EvaluationTable>, ValidationProblem>> Table(
+        string kind, string? period, StaffPrincipal who, EvaluationService evaluation, CityCalendar calendars, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var subject = Kind(kind, errors, evaluatedOnly: true);
+        var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await evaluation.TableAsync(subject, range!, who.Scope, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        string kind, string? period, string? format, StaffPrincipal who, EvaluationService evaluation, CityCalendar calendars, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var subject = Kind(kind, errors, evaluatedOnly: true);
+        var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
+        var csv = format?.ToLowerInvariant() switch
+        {
+            null or "" or "xlsx" => false,
+            "csv" => true,
+            _ => Error(errors, "format", "format must be xlsx or csv."),
+        };
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var table = await evaluation.TableAsync(subject, range!, who.Scope, cancellationToken);
+        using var buffer = new MemoryStream();
+        if (csv) await EvaluationExport.WriteCsvAsync(table, buffer, cancellationToken);
+        else await EvaluationExport.WriteXlsxAsync(table, buffer, cancellationToken);
+        var name = $"evaluation-{table.Kind}-{table.Period.Replace("..", "_", StringComparison.Ordinal)}.{(csv ? "csv" : "xlsx")}";
+        return TypedResults.File(buffer.ToArray(),
+            csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    public static async Task<Results<Ok<DrillDownPage>, ValidationProblem>> Cases(
+        string? kind, string? key, string? measure, string? period, int? page, int? pageSize, StaffPrincipal who, EvaluationDrillDown drillDown,
+        CityCalendar calendars, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var subject = Kind(kind, errors, evaluatedOnly: false);
+        var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
+        if (!Enum.TryParse<EvaluationMeasure>(measure, ignoreCase: true, out var counter) || !Enum.IsDefined(counter) || int.TryParse(measure, out _))
+        {
+            Error(errors, "measure", $"measure must be one of {string.Join(", ", EvaluationMeasures.All.Select(EvaluationDrillDown.Camel))}.");
+        }
+        if (page is < 1) Error(errors, "page", "page must be 1 or more.");
+        if (pageSize is < 1 or > 500) Error(errors, "pageSize", "pageSize must be between 1 and 500.");
+        if (key is { Length: > 20 }) Error(errors, "key", "key is at most 20 characters.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await drillDown.CasesAsync(subject, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), counter, range!, who.Scope,
+            page ?? 1, pageSize ?? 50, cancellationToken));
+    }
+
+    public static async Task<Ok<EvaluationSettings>> Settings(EvaluationService evaluation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await evaluation.SettingsAsync(cancellationToken));
+
+    public static async Task<Results<Ok<Dashboard>, ValidationProblem>> Dashboard(
+        string? period, string? interval, int? hotspots, int? top, StaffPrincipal who, DashboardService dashboard, CityCalendar calendars,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
+        var weekly = interval?.ToLowerInvariant() switch
+        {
+            null or "" or "day" => false,
+            "week" => true,
+            _ => Error(errors, "interval", "interval must be day or week."),
+        };
+        if (hotspots is < 1 or > 5000) Error(errors, "hotspots", "hotspots must be between 1 and 5000.");
+        if (top is < 1 or > 100) Error(errors, "top", "top must be between 1 and 100.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await dashboard.GetAsync(range!, weekly, hotspots ?? 200, top ?? 10, who.Scope, cancellationToken));
+    }
+
+    private static EvaluationSubjectKind Kind(string? text, Dictionary<string, string[]> errors, bool evaluatedOnly)
+    {
+        if (EvaluationSubjectKinds.TryParse(text, out var kind) && (!evaluatedOnly || kind.IsEvaluated()) && !int.TryParse(text, out _)) return kind;
+        var allowed = Enum.GetValues<EvaluationSubjectKind>().Where(k => !evaluatedOnly || k.IsEvaluated()).Select(k => k.ToCode());
+        Error(errors, "kind", $"kind must be one of {string.Join(", ", allowed)}.");
+        return default;
+    }
+
+    /// <summary>The period asked for, or the current month in the city's time.</summary>
+    private static async Task<EvaluationPeriod?> PeriodAsync(string? text, Dictionary<string, string[]> errors, CityCalendar calendars, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            var zone = (await calendars.GetAsync(cancellationToken)).Zone;
+            var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+            return EvaluationPeriod.Month(today.Year, today.Month);
+        }
+        if (EvaluationPeriod.TryParse(text, out var period)) return period;
+        Error(errors, "period", "period must be a month (2026-11), a quarter (2026-Q4), a year (2026) or a range (2026-11-01..2026-11-15, at most 10 years).");
+        return null;
+    }
+
+    private static bool Error(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return false;
+    }
+}
