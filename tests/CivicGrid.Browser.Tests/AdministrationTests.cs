@@ -30,6 +30,31 @@ public sealed class AdministrationTests(StaffSite site)
     }
 
     [Fact]
+    public async Task AnAdministrator_CreatesAUser_AfterFixingTheForm_AndTheUserSignsInToTheirQueues()
+    {
+        var page = await site.SignInAsync("admin");
+        await page.GotoAsync("/admin/users");
+        await page.GetByTestId("new-user").ClickAsync();
+        await page.GetByTestId("user-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-userName")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("error-password")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("error-roles")).ToBeVisibleAsync();
+
+        await page.GetByLabel("用户名").FillAsync("inspector.new");
+        await page.GetByLabel("姓名").FillAsync("新监督员");
+        await page.GetByLabel("初始密码（至少 12 位）").FillAsync(StaffSite.Password);
+        await page.Locator("input[data-role=Inspector]").CheckAsync();
+        await page.Locator("#scope").SelectOptionAsync("District");
+        await page.GetByLabel("区或街道代码（区、街道范围时）").FillAsync("460106");
+        await page.GetByTestId("user-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admin-message")).ToBeVisibleAsync();
+
+        var newcomer = await site.SignInAsync("inspector.new");
+        await Assertions.Expect(newcomer.GetByTestId("queue-verify")).ToBeVisibleAsync();
+        await Assertions.Expect(newcomer.GetByTestId("queue-dispatch")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task TheAdministrationPages_AreForAdministratorsOnly()
     {
         var page = await site.SignInAsync("dispatcher");
