@@ -28,4 +28,15 @@ public static class StepFields
     public static bool NoteRequired(CaseAction action) =>
         action is CaseAction.Reject or CaseAction.Void or CaseAction.RequestReturn or CaseAction.RequestExtension
             or CaseAction.RequestSuspension or CaseAction.Supervise;
+
+    /// <summary>The inputs <paramref name="action"/> needs that the form left empty: (field, text key) pairs. The
+    /// domain checks the same rules again; this answers before a photo is stored.</summary>
+    public static IEnumerable<(string Field, string TextKey)> Missing(CaseAction action, StepInput input)
+    {
+        if (NoteRequired(action) && string.IsNullOrWhiteSpace(input.Note)) yield return ("note", "step.note.required");
+        if (AsksAnswer(action) && input.Answer is not ("yes" or "no"))
+            yield return (action == CaseAction.Verify ? "confirmed" : "passed", "step.answer.required");
+        if (AsksDepartment(action) && input.DepartmentId is null) yield return ("departmentId", "step.department.required");
+        if (AsksExtension(action) && input.ExtensionAmount is not > 0) yield return ("extensionAmount", "step.extension.required");
+    }
 }

@@ -8,6 +8,13 @@ public sealed class CityClock
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>Midnight of the local day that holds <paramref name="instant"/>, as an instant.</summary>
+    public DateTimeOffset StartOfDay(DateTimeOffset instant)
+    {
+        var local = Local(instant).Date;
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     private static TimeZoneInfo FindZone()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
