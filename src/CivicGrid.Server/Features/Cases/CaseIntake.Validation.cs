@@ -1,7 +1,6 @@
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Geography;
-using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -26,7 +25,7 @@ public sealed partial class CaseIntake
             kind = string.Equals(r.Kind, "component", StringComparison.OrdinalIgnoreCase) ? CatalogueKind.Component : CatalogueKind.Matter;
             if (!string.IsNullOrEmpty(r.Kind) && !string.Equals(r.Kind, "component", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(r.Kind, "matter", StringComparison.OrdinalIgnoreCase)) Error("kind", "kind must be matter or component.");
-            else if (!await db.CatalogueTypes.AnyAsync(t => t.Kind == kind && t.Code == r.TypeCode && t.IsActive, cancellationToken))
+            else if (!await types.IsActiveAsync(db, kind.Value, r.TypeCode, cancellationToken))
                 Error("typeCode", $"typeCode {r.TypeCode} is not a {kind?.ToString().ToLowerInvariant()} type of the catalogue.");
         }
         if (!string.IsNullOrEmpty(r.ComponentId) && !ComponentId.TryParse(r.ComponentId, out _)) Error("componentId", "componentId must be a 17-digit component identifier.");

@@ -9,15 +9,25 @@ namespace CivicGrid.Server.Features.Cases;
 /// honour the Idempotency-Key, then hand the report to the <see cref="CaseWriter"/>, which links duplicates, numbers the
 /// case and writes case + first history entry (+ idempotency record) in one transaction.</summary>
 public sealed partial class CaseIntake(
-    CivicGridDbContext db, GridLocator locator, CaseWriter writer, IdempotencyGate gate, ILogger<CaseIntake> logger)
+    CivicGridDbContext db, GridLocator locator, CatalogueTypeCheck types, CaseWriter writer, IdempotencyGate gate, ILogger<CaseIntake> logger)
 {
     public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, Actor actor, IdempotencyKey? idempotency, CancellationToken cancellationToken)
     {
         using var entered = idempotency is null ? null : gate.TryEnter(idempotency.Scope, idempotency.Key)
             ?? throw new IdempotencyConflictException("A request with this Idempotency-Key is still being processed.", inFlight: true);
-        if (idempotency is not null && await ReplayAsync(idempotency, cancellationToken) is { } replayed) return replayed;
-
-        var report = await ValidateAsync(request, cancellationToken);
+        // A repeated key is found when its record cannot be stored a second time (the writer's insert fails and the
+        // case stored the first time is answered), so a first request costs no extra read. A repeat that no longer
+        // validates (its type was withdrawn since) is still answered with the case it created.
+        ReportDetails report;
+        try
+        {
+            report = await ValidateAsync(request, cancellationToken);
+        }
+        catch (IntakeValidationException) when (idempotency is not null)
+        {
+            if (await ReplayAsync(idempotency, cancellationToken) is { } replayed) return replayed;
+            throw;
+        }
         IntakeOutcome outcome;
         try
         {

@@ -8,13 +8,19 @@ namespace CivicGrid.Server.Features.Cases;
 /// never share a number on either provider (SQLite serialises writers; PostgreSQL locks the counter row).</summary>
 public static class CaseNumbers
 {
-    public static async Task<string> NextAsync(CivicGridDbContext db, string cityCode, string prefix, DateOnly localDay, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(CivicGridDbContext db, string cityCode, string prefix, DateOnly localDay, CancellationToken cancellationToken) =>
+        (await NextAsync(db, cityCode, prefix, localDay, 1, cancellationToken))[0];
+
+    /// <summary><paramref name="count"/> consecutive numbers of one day with one statement (a group commit's new cases).</summary>
+    public static async Task<string[]> NextAsync(CivicGridDbContext db, string cityCode, string prefix, DateOnly localDay, int count,
+        CancellationToken cancellationToken)
     {
-        var sequence = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "CaseNumberCounters" ("CityCode", "Day", "Last") VALUES ({cityCode}, {localDay}, 1)
-            ON CONFLICT ("CityCode", "Day") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + 1
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var last = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO "CaseNumberCounters" ("CityCode", "Day", "Last") VALUES ({cityCode}, {localDay}, {count})
+            ON CONFLICT ("CityCode", "Day") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + {count}
             RETURNING "Last" AS "Value"
-            """).ToListAsync(cancellationToken);
-        return CaseNumberCounter.Format(prefix, localDay, sequence.Single());
+            """).ToListAsync(cancellationToken)).Single();
+        return Enumerable.Range(last - count + 1, count).Select(sequence => CaseNumberCounter.Format(prefix, localDay, sequence)).ToArray();
     }
 }

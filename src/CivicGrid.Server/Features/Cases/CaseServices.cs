@@ -9,6 +9,7 @@ public static class CaseServices
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaseOptions>, CaseOptionsValidator>();
         services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<CatalogueTypeCheck>();
         services.AddSingleton<LiveUpdates.CaseEventHub>();
         services.AddSingleton<CaseWriter>();
         services.AddScoped<CaseIntake>();

@@ -60,33 +60,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
 
     private async Task WriteBatchAsync(List<Pending> batch)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException("No city is set up yet.");
-        var calendar = await _calendars.GetAsync();
-        var context = new WorkflowContext(calendar, _options.Limits, null);
-        var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
-        var results = new ((IntakeOutcome Outcome, CaseHistoryEntry Step)? Written, Exception? Error)[batch.Count];
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                await transaction.CreateSavepointAsync("report");
-                try
-                {
-                    results[i] = (await WriteOneAsync(db, city, context, observers, batch[i]), null);
-                    await transaction.ReleaseSavepointAsync("report");
-                }
-                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
-                {
-                    await transaction.RollbackToSavepointAsync("report");
-                    db.ChangeTracker.Clear();
-                    results[i] = (null, exception);
-                }
-            }
-            await transaction.CommitAsync();
-        }
+        var results = await TryWriteTogetherAsync(batch) ?? await WriteOneByOneAsync(batch);
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i].Written is { } written) batch[i].Done.TrySetResult(written.Outcome);
@@ -96,6 +70,44 @@ public sealed partial class CaseWriter : IAsyncDisposable
         {
             if (written is { } w) _events.Publish(CaseEvents.Of(w.Outcome.Case, w.Step));
         }
+    }
+
+    /// <summary>The careful way: each report under its own savepoint, so that one failing report (a key another instance
+    /// stored first, a duplicate in the same batch …) does not take the others with it.</summary>
+    private async Task<Result[]> WriteOneByOneAsync(List<Pending> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        var (city, context) = await CityAndContextAsync(db);
+        var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
+        var results = new Result[batch.Count];
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await transaction.CreateSavepointAsync("report");
+                try
+                {
+                    results[i] = new(await WriteOneAsync(db, city, context, observers, batch[i]), null);
+                    await transaction.ReleaseSavepointAsync("report");
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+                {
+                    await transaction.RollbackToSavepointAsync("report");
+                    db.ChangeTracker.Clear();
+                    results[i] = new(null, exception);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        return results;
+    }
+
+    private async Task<(City City, WorkflowContext Context)> CityAndContextAsync(CivicGridDbContext db)
+    {
+        var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync()
+            ?? throw new InvalidOperationException("No city is set up yet.");
+        return (city, new WorkflowContext(await _calendars.GetAsync(), _options.Limits, null));
     }
 
     private async Task<(IntakeOutcome Outcome, CaseHistoryEntry Step)> WriteOneAsync(CivicGridDbContext db, City city, WorkflowContext context,
@@ -142,6 +154,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop;
     }
+
+    private readonly record struct Result((IntakeOutcome Outcome, CaseHistoryEntry Step)? Written, Exception? Error);
 
     private sealed record Pending(ReportDetails Report, Actor Actor, IdempotencyKey? Idempotency, TaskCompletionSource<IntakeOutcome> Done);
 

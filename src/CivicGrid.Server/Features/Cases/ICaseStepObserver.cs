@@ -9,7 +9,18 @@ namespace CivicGrid.Server.Features.Cases;
 public interface ICaseStepObserver
 {
     ValueTask OnStepAsync(CivicGridDbContext db, Case @case, CaseHistoryEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The steps of one group commit (each of a different case), in order. An observer that can add their rows
+    /// with fewer statements overrides this; by default each step is observed on its own.</summary>
+    async ValueTask OnStepsAsync(CivicGridDbContext db, IReadOnlyList<CaseStep> steps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        foreach (var (@case, entry) in steps) await OnStepAsync(db, @case, entry, cancellationToken);
+    }
 }
+
+/// <summary>A step just taken: the case as it is after it, and its history entry.</summary>
+public readonly record struct CaseStep(Case Case, CaseHistoryEntry Entry);
 
 internal static class CaseStepObservers
 {
@@ -17,5 +28,11 @@ internal static class CaseStepObservers
         CaseHistoryEntry entry, CancellationToken cancellationToken)
     {
         foreach (var observer in observers) await observer.OnStepAsync(db, @case, entry, cancellationToken);
+    }
+
+    public static async ValueTask NotifyAsync(this IEnumerable<ICaseStepObserver> observers, CivicGridDbContext db,
+        IReadOnlyList<CaseStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers) await observer.OnStepsAsync(db, steps, cancellationToken);
     }
 }

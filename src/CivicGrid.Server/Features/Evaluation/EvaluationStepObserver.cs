@@ -12,23 +12,33 @@ namespace CivicGrid.Server.Features.Evaluation;
 /// step is judged exactly as the full recomputation judges it (<see cref="CaseTrail"/>).</summary>
 public sealed class EvaluationStepObserver(CityCalendar calendars) : ICaseStepObserver
 {
-    public async ValueTask OnStepAsync(CivicGridDbContext db, Case @case, CaseHistoryEntry entry, CancellationToken cancellationToken)
+    public ValueTask OnStepAsync(CivicGridDbContext db, Case @case, CaseHistoryEntry entry, CancellationToken cancellationToken) =>
+        OnStepsAsync(db, [new CaseStep(@case, entry)], cancellationToken);
+
+    /// <summary>All steps of a group commit add their counters with one statement.</summary>
+    public async ValueTask OnStepsAsync(CivicGridDbContext db, IReadOnlyList<CaseStep> steps, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(@case);
-        ArgumentNullException.ThrowIfNull(entry);
-        if (!CaseTrail.Counts(entry.Action)) return;
-        var trail = new CaseTrail(CaseFacts.Of(@case));
-        if (entry.Sequence > 1)
-        {
-            var earlier = await EvaluationHistory.Entries(db.CaseHistory.Where(e => e.CaseId == @case.Id && e.Sequence < entry.Sequence))
-                .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-            foreach (var step in earlier) trail.Step(step);
-        }
-        var increments = trail.Step(entry);
-        if (increments.Count == 0) return;
+        ArgumentNullException.ThrowIfNull(steps);
         var rows = new Dictionary<RollupKey, EvaluationRollup>();
-        RollupKey.Accumulate(rows, increments, (await calendars.GetAsync(cancellationToken)).Zone);
+        TimeZoneInfo? zone = null;
+        foreach (var (@case, entry) in steps)
+        {
+            ArgumentNullException.ThrowIfNull(@case);
+            ArgumentNullException.ThrowIfNull(entry);
+            if (!CaseTrail.Counts(entry.Action)) continue;
+            var trail = new CaseTrail(CaseFacts.Of(@case));
+            if (entry.Sequence > 1)
+            {
+                var earlier = await EvaluationHistory.Entries(db.CaseHistory.Where(e => e.CaseId == @case.Id && e.Sequence < entry.Sequence))
+                    .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+                foreach (var step in earlier) trail.Step(step);
+            }
+            var increments = trail.Step(entry);
+            if (increments.Count == 0) continue;
+            zone ??= (await calendars.GetAsync(cancellationToken)).Zone;
+            RollupKey.Accumulate(rows, increments, zone);
+        }
         await RollupWriter.AddAsync(db, rows.Values, cancellationToken);
     }
 }

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using CivicGrid.Data;
+using CivicGrid.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>Whether a report's type is an active type of the catalogue, without a database read per report: a type
+/// found active is remembered for <see cref="Freshness"/>. A type not found is looked up again every time, so a type
+/// added (by the administration or the import verb, here or on another instance) is accepted at once; a type withdrawn
+/// elsewhere is refused at the latest after <see cref="Freshness"/>, here at once (<see cref="Forget"/>).</summary>
+public sealed class CatalogueTypeCheck(TimeProvider time)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(CatalogueKind Kind, string Code), DateTimeOffset> _active = new();
+
+    public async ValueTask<bool> IsActiveAsync(CivicGridDbContext db, CatalogueKind kind, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = time.GetUtcNow();
+        if (_active.TryGetValue((kind, code), out var seen) && now - seen < Freshness) return true;
+        var active = await db.CatalogueTypes.AnyAsync(t => t.Kind == kind && t.Code == code && t.IsActive, cancellationToken);
+        if (active) _active[(kind, code)] = now;
+        else _active.TryRemove((kind, code), out _);
+        return active;
+    }
+
+    /// <summary>Called after the catalogue changed in this instance.</summary>
+    public void Forget() => _active.Clear();
+}
