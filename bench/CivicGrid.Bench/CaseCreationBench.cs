@@ -46,10 +46,11 @@ public static class CaseCreationBench
             using var queuedClient = HttpLoad.Client(bareQueued.Address, concurrency);
             using var normalClient = HttpLoad.Client(bareNormal.Address, concurrency);
             var run = 0;
+            long keys = 0; // every request a new key: a repeated key is a replay, not a creation
             Func<long, HttpRequestMessage> Post(string path, string prefix) => n =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = HttpLoad.Json(Report) };
-                request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
+                request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{Interlocked.Increment(ref keys)}");
                 return request;
             };
             Variant[] variants =

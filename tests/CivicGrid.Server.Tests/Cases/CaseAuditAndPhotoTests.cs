@@ -23,7 +23,7 @@ public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
             ["Database__ConnectionString"] = api.Database.ConnectionString,
             ["CIVICGRID_DATA"] = Path.GetDirectoryName(api.Database.FilePath),
         };
-        var intact = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "audit", "verify");
+        var intact = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "audit", "verify");
         Assert.True(intact.ExitCode == 0, intact.Output + intact.Error);
         Assert.Contains("OK", intact.Output);
 
@@ -31,7 +31,7 @@ public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
         {
             await db.Database.ExecuteSqlAsync($"UPDATE \"CaseHistory\" SET \"Note\" = 'nothing happened' WHERE \"CaseId\" = {id} AND \"Sequence\" = 2");
         }
-        var broken = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "audit", "verify");
+        var broken = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "audit", "verify");
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains($"case {created.GetProperty("number").GetString()}, history entry 2", broken.Output);
         await using (var db = api.Database.CreateContext())

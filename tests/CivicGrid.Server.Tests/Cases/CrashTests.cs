@@ -59,7 +59,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         {
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: restarted");
             await AssertAcknowledgedCasesAreWholeAsync(server.Client, acknowledged);
-            var audit = await ServerProcess.RunAsync(ServerEnvironment(), TimeSpan.FromSeconds(60), "audit", "verify");
+            var audit = await ServerProcess.RunAsync(ServerEnvironment(), ServerProcess.Patience, "audit", "verify");
             Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: acknowledged cases read back, {audit.Output.Trim()}");
             await AssertRetriesNeverDuplicateAsync(server.Client, acknowledged, unanswered, committed);
@@ -181,7 +181,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         var process = ServerProcess.Start(ServerEnvironment(), "--urls", $"http://127.0.0.1:{port}");
         try
         {
-            await process.WaitForOutputAsync("CivicGrid is running.", TimeSpan.FromSeconds(60));
+            await process.WaitForOutputAsync("CivicGrid is running.", ServerProcess.Patience);
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
             var token = await client.SignInAsync("operator");
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -24,7 +24,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var port = ServerProcess.FreePort();
         await using var server = ServerProcess.Start(Environment(), "--urls", $"http://127.0.0.1:{port}");
-        await server.WaitForOutputAsync("Demo password", TimeSpan.FromSeconds(60));
+        await server.WaitForOutputAsync("Demo password", ServerProcess.Patience);
 
         Assert.Contains($"http://127.0.0.1:{port}", server.Output);
         Assert.Contains("admin", server.Output);
@@ -40,7 +40,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var port = ServerProcess.FreePort();
         await using var server = ServerProcess.Start(Environment(password: null), "--urls", $"http://127.0.0.1:{port}");
-        await server.WaitForOutputAsync("Demo password", TimeSpan.FromSeconds(60));
+        await server.WaitForOutputAsync("Demo password", ServerProcess.Patience);
         var line = server.Output.Split('\n').Single(l => l.Contains("Demo password", StringComparison.Ordinal));
         var password = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
         Assert.Equal(14, password.Length);
@@ -51,7 +51,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var environment = Environment();
         environment["Database__Provider"] = "Postgres";
-        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
         Assert.Equal(2, exitCode);
         Assert.Contains("Database:ConnectionString", error);
     }
@@ -61,7 +61,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var environment = Environment();
         environment["Database__Provider"] = "Oracle";
-        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(60), "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        var (exitCode, _, error) = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
         Assert.Equal(2, exitCode);
         Assert.Contains("Database:Provider", error);
     }
@@ -76,7 +76,7 @@ public sealed class RunCommandTests : IDisposable
             var environment = Environment();
             environment["Database__Provider"] = "Postgres";
             environment["Database__ConnectionString"] = database.ConnectionString;
-            var (exitCode, output, error) = await ServerProcess.RunAsync(environment, TimeSpan.FromSeconds(90), "migrate");
+            var (exitCode, output, error) = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "migrate");
             Assert.True(exitCode == 0, output + error);
             Assert.Contains("Applied", output);
             await using var db = database.CreateContext();

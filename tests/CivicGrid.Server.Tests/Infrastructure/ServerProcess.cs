@@ -7,6 +7,10 @@ namespace CivicGrid.Server.Tests.Infrastructure;
 /// command and the CLI verbs. Output is collected; the process is killed on dispose.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>How long a child server may take to start or a verb to finish: generous, because a 2-core machine under
+    /// other builds needs minutes for what takes seconds when quiet. It bounds only a failing test's time.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();

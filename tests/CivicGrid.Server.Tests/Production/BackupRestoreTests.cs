@@ -46,7 +46,7 @@ public sealed class SqliteBackupRestoreTests(ITestOutputHelper output) : IDispos
                 }
             });
             await Task.Delay(200);
-            var backup = await ServerProcess.RunAsync(Environment(LiveData), TimeSpan.FromSeconds(120), "backup", BackupFile);
+            var backup = await ServerProcess.RunAsync(Environment(LiveData), ServerProcess.Patience, "backup", BackupFile);
             await stop.CancelAsync();
             await writer;
             output.WriteLine(backup.Output.Trim() + $" ({during.Count} creations ran alongside)");
@@ -54,17 +54,17 @@ public sealed class SqliteBackupRestoreTests(ITestOutputHelper output) : IDispos
             Assert.True(File.Exists(BackupFile));
             Assert.False(File.Exists(BackupFile + ".partial"));
 
-            var refused = await ServerProcess.RunAsync(Environment(LiveData), TimeSpan.FromSeconds(60), "restore", BackupFile);
+            var refused = await ServerProcess.RunAsync(Environment(LiveData), ServerProcess.Patience, "restore", BackupFile);
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("running server", refused.Error, StringComparison.Ordinal);
         }
 
         var notCivicGrid = Path.Combine(_root, "not-a-backup.db");
         await File.WriteAllTextAsync(notCivicGrid, "just text");
-        var bad = await ServerProcess.RunAsync(Environment(RestoredData), TimeSpan.FromSeconds(60), "restore", notCivicGrid);
+        var bad = await ServerProcess.RunAsync(Environment(RestoredData), ServerProcess.Patience, "restore", notCivicGrid);
         Assert.Equal(3, bad.ExitCode);
 
-        var restore = await ServerProcess.RunAsync(Environment(RestoredData), TimeSpan.FromSeconds(120), "restore", BackupFile);
+        var restore = await ServerProcess.RunAsync(Environment(RestoredData), ServerProcess.Patience, "restore", BackupFile);
         Assert.True(restore.ExitCode == 0, restore.Output + restore.Error);
         output.WriteLine(restore.Output.Trim());
 
@@ -81,7 +81,7 @@ public sealed class SqliteBackupRestoreTests(ITestOutputHelper output) : IDispos
             Assert.True(await next.TrySendAsync(restored.Client));
             Assert.True(next.CaseId > before.Max(c => c.CaseId));
         }
-        var audit = await ServerProcess.RunAsync(Environment(RestoredData), TimeSpan.FromSeconds(60), "audit", "verify");
+        var audit = await ServerProcess.RunAsync(Environment(RestoredData), ServerProcess.Patience, "audit", "verify");
         Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
         output.WriteLine(audit.Output.Trim());
     }

@@ -104,7 +104,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal("red", burstCase.GetProperty("deadline").GetProperty("light").GetString());
 
         await AssertEachNotificationSentAsync(exactlyOnce: false);
-        var audit = await ServerProcess.RunAsync(Environment(), TimeSpan.FromSeconds(90), "audit", "verify");
+        var audit = await ServerProcess.RunAsync(Environment(), ServerProcess.Patience, "audit", "verify");
         Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
         output.WriteLine(audit.Output.Trim());
     }

@@ -21,7 +21,7 @@ public sealed class ServerInstance(string name, ServerProcess process, HttpClien
         var process = ServerProcess.Start(environment, "--urls", $"http://127.0.0.1:{port}");
         try
         {
-            await process.WaitForOutputAsync("CivicGrid is running.", TimeSpan.FromSeconds(90));
+            await process.WaitForOutputAsync("CivicGrid is running.", ServerProcess.Patience);
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
             var token = await client.SignInAsync("operator");
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -15,9 +15,9 @@ public sealed partial class CaseIntake(
     {
         using var entered = idempotency is null ? null : gate.TryEnter(idempotency.Scope, idempotency.Key)
             ?? throw new IdempotencyConflictException("A request with this Idempotency-Key is still being processed.", inFlight: true);
-        // A repeated key is found when its record cannot be stored a second time (the writer's insert fails and the
-        // case stored the first time is answered), so a first request costs no extra read. A repeat that no longer
-        // validates (its type was withdrawn since) is still answered with the case it created.
+        // A repeated key is answered by the writer, which reads the keys of a whole batch at once, so a first request
+        // costs no read of its own here. A repeat that no longer validates (its type was withdrawn since) is still
+        // answered with the case it created.
         ReportDetails report;
         try
         {

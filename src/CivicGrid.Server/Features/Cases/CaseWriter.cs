@@ -60,16 +60,42 @@ public sealed partial class CaseWriter : IAsyncDisposable
 
     private async Task WriteBatchAsync(List<Pending> batch)
     {
-        var results = await TryWriteTogetherAsync(batch) ?? await WriteOneByOneAsync(batch);
-        for (var i = 0; i < batch.Count; i++)
+        var toWrite = await AnswerRepeatedKeysAsync(batch);
+        if (toWrite.Count == 0) return;
+        var results = await TryWriteTogetherAsync(toWrite) ?? await WriteOneByOneAsync(toWrite);
+        for (var i = 0; i < toWrite.Count; i++)
         {
-            if (results[i].Written is { } written) batch[i].Done.TrySetResult(written.Outcome);
-            else batch[i].Done.TrySetException(results[i].Error!);
+            if (results[i].Written is { } written) toWrite[i].Done.TrySetResult(written.Outcome);
+            else toWrite[i].Done.TrySetException(results[i].Error!);
         }
         foreach (var (written, _) in results)
         {
             if (written is { } w) _events.Publish(CaseEvents.Of(w.Outcome.Case, w.Step));
         }
+    }
+
+    /// <summary>Answers the reports whose Idempotency-Key is stored already (one read for the whole batch): the same
+    /// request gets the case it created, another request with the key a conflict. Returns the reports left to write.
+    /// A key stored by another instance meanwhile makes the insert fail; <see cref="CaseIntake"/> then answers it.</summary>
+    private async Task<List<Pending>> AnswerRepeatedKeysAsync(List<Pending> batch)
+    {
+        var keys = batch.Where(p => p.Idempotency is not null).Select(p => p.Idempotency!.Key).Distinct().ToList();
+        if (keys.Count == 0) return batch;
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        var stored = (await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync())
+            .ToDictionary(r => (r.Scope, r.Key));
+        if (stored.Count == 0) return batch;
+        var left = new List<Pending>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (pending.Idempotency is not { } key || !stored.TryGetValue((key.Scope, key.Key), out var record)) left.Add(pending);
+            else if (record.RequestHash != key.RequestHash)
+                pending.Done.TrySetException(new IdempotencyConflictException("This Idempotency-Key was used with a different request.", inFlight: false));
+            else
+                pending.Done.TrySetResult(new IntakeOutcome(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == record.CaseId), IntakeOutcomeKind.Replayed));
+        }
+        return left;
     }
 
     /// <summary>The careful way: each report under its own savepoint, so that one failing report (a key another instance

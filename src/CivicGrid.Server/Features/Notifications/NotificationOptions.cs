@@ -11,8 +11,8 @@ public sealed class NotificationOptions
     /// <summary>How long the sender rests when the outbox is empty.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>At most this many messages are claimed at once.</summary>
-    public int BatchSize { get; set; } = 50;
+    /// <summary>At most this many messages are claimed at once; their sending is marked with one commit.</summary>
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>A claim lasts this long; an instance that dies leaves its messages to others after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

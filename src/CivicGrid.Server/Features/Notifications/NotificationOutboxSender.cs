@@ -42,14 +42,24 @@ public sealed partial class NotificationOutboxSender : IDisposable
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
             var claimed = await ClaimAsync(db, cancellationToken);
-            var (sent, failed) = (0, 0);
-            foreach (var message in claimed)
+            var sent = new List<long>(claimed.Count);
+            var failed = 0;
+            try
             {
-                if (_time.GetUtcNow() >= message.ClaimedUntil) break; // the lease ran out: another instance may take over
-                if (await SendOneAsync(db, message, cancellationToken)) sent++;
-                else failed++;
+                foreach (var message in claimed)
+                {
+                    if (_time.GetUtcNow() >= message.ClaimedUntil) break; // the lease ran out: another instance may take over
+                    if (await SendOneAsync(db, message, cancellationToken)) sent.Add(message.Id);
+                    else failed++;
+                }
             }
-            return new Run(claimed.Count, sent, failed);
+            finally
+            {
+                // One UPDATE (one commit) for the run's sent messages, marked even if a cancellation came meanwhile:
+                // they were sent. A crash before it leaves their leases to expire and sends them again (at least once).
+                await MarkSentAsync(db, sent);
+            }
+            return new Run(claimed.Count, sent.Count, failed);
         }
         finally
         {
@@ -94,12 +104,16 @@ public sealed partial class NotificationOutboxSender : IDisposable
             LogFailed(_logger, message.Id, attempts, delay, exception);
             return false;
         }
-        var sentAt = _time.GetUtcNow();
-        // Marked even if the cancellation came meanwhile: it was sent.
-        await db.NotificationOutbox.Where(m => m.Id == message.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, message.Attempts + 1)
-                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         return true;
+    }
+
+    private async Task MarkSentAsync(CivicGridDbContext db, List<long> sent)
+    {
+        if (sent.Count == 0) return;
+        var sentAt = _time.GetUtcNow();
+        await db.NotificationOutbox.Where(m => sent.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     public void Dispose() => _running.Dispose();
