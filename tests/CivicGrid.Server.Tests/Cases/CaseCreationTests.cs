@@ -104,7 +104,7 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
     public async Task Gcj02Position_IsStoredAsWgs84()
     {
         // The centre point converted to GCJ-02 lies ~500 m away; stored back as WGS-84 it must be within a metre.
-        var centre = Features.Demo.DemoCity.CentrePoint;
+        var centre = CivicGrid.Server.Features.Demo.DemoCity.CentrePoint;
         var gcj = Domain.Geography.CoordinateConverter.Wgs84ToGcj02(new Domain.Geography.GeoPoint(centre.Longitude, centre.Latitude));
         var created = await api.CreateAsync("operator", new { description = "道路破损 gcj", kind = "matter", typeCode = "06013", longitude = gcj.Longitude, latitude = gcj.Latitude, crs = "gcj02" });
         Assert.Equal(centre.Longitude, created.GetProperty("longitude").GetDouble(), 5);
@@ -118,5 +118,43 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
         var b = await api.CreateAsync("operator", Reports.At("07003", description: "户外广告 b"));
         Assert.True(string.CompareOrdinal(a.GetProperty("number").GetString(), b.GetProperty("number").GetString()) < 0);
         Assert.StartsWith("HK20261126", a.GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task ABurstOfTheSameReport_MakesOneCase_AndLinksEveryOtherToIt()
+    {
+        var reports = Enumerable.Range(0, 12).Select(i => Reports.At("09009", description: $"机动车乱停放 burst {i}")).ToArray();
+        var responses = await Task.WhenAll(reports.Select(r => api.PostCaseAsync("operator", r)));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
+
+        Assert.Single(bodies, b => b.GetProperty("outcome").GetString() == "created");
+        Assert.Equal(11, bodies.Count(b => b.GetProperty("outcome").GetString() == "linked_to_existing"));
+        Assert.Single(bodies.Select(b => b.GetProperty("case").GetProperty("number").GetString()).Distinct());
+        var id = bodies[0].GetProperty("case").GetProperty("id").GetInt64();
+        var history = await (await api.As("operator")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history");
+        Assert.Equal(11, history!.Count(e => e.GetProperty("action").GetString() == "link_duplicate"));
+        Assert.Equal(Enumerable.Range(1, 12), history!.Select(e => e.GetProperty("sequence").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ABurstOfDifferentReports_GetsConsecutiveNumbers_AndEveryOneIsCounted()
+    {
+        long ReportedToday(CivicGrid.Data.CivicGridDbContext db) => db.EvaluationRollups
+            .Where(r => r.SubjectKind == CivicGrid.Domain.Evaluation.EvaluationSubjectKind.District && r.BucketKind == CivicGrid.Domain.Evaluation.EvaluationBucketKind.Day)
+            .Sum(r => (long)r.Reported);
+        long before;
+        await using (var db = api.Database.CreateContext()) before = ReportedToday(db);
+
+        // Far enough apart (~70 m) not to be one problem; sent at once, so the writer takes several in one commit.
+        var centre = CivicGrid.Server.Features.Demo.DemoCity.CentrePoint;
+        var reports = Enumerable.Range(0, 20).Select(i => Reports.At("09005", lon: centre.Longitude + (i - 10) * 0.0007, description: $"店外经营 burst {i}"));
+        var responses = await Task.WhenAll(reports.Select(r => api.PostCaseAsync("operator", r)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = (await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>())))
+            .Select(b => b.GetProperty("case").GetProperty("number").GetString()!).Order(StringComparer.Ordinal).ToArray();
+
+        var sequences = numbers.Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(Enumerable.Range(sequences[0], 20), sequences);
+        await using (var db = api.Database.CreateContext()) Assert.Equal(before + 20, ReportedToday(db));
     }
 }
