@@ -158,6 +158,64 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         var type = dashboard.GetProperty("byType")[0];
         var typeCases = await client.GetFromJsonAsync<JsonElement>(type.GetProperty("cases").GetString() + "&pageSize=500");
         Assert.Equal(type.GetProperty("registered").GetInt32(), typeCases.GetProperty("figure").GetInt32());
+        // Reports count under their type too (once the type is settled), and drill down to as many events.
+        Assert.True(type.GetProperty("reported").GetInt32() > 0, "no reports counted under the busiest type");
+        var typeReports = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/evaluation/cases?kind=case-type&key={Uri.EscapeDataString(type.GetProperty("key").GetString()!)}&measure=reported&period={Month}&pageSize=500");
+        Assert.Equal(type.GetProperty("reported").GetInt32(), typeReports.GetProperty("figure").GetInt32());
+    }
+
+    [Fact]
+    public async Task ACitizensRatingOfAClosedCase_IsTheSatisfactionOfItsDepartmentAndItsPlace()
+    {
+        var receipt = await api.Server.Client.PostAsJsonAsync("/api/public/reports", PublicService.CitizenReports.At(0, contact: PublicService.CitizenReports.Contact,
+            lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude + 0.0083, lat: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Latitude - 0.0004,
+            description: $"满意度测试 {Guid.NewGuid():N}"));
+        Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
+        var body = await receipt.Content.ReadFromJsonAsync<JsonElement>();
+        var token = body.GetProperty("trackingToken").GetString()!;
+        long id;
+        await using (var db = api.Database.CreateContext())
+        {
+            var number = body.GetProperty("number").GetString();
+            id = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).Id;
+        }
+        await api.DoAsync("operator", id, new { action = "register" });
+        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
+        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("inspector", id, new { action = "check", passed = true });
+        await api.DoAsync("shiftlead", id, new { action = "close" });
+        var rating = await api.Server.Client.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });
+        Assert.Equal(HttpStatusCode.Created, rating.StatusCode);
+
+        int department;
+        string street;
+        await using (var db = api.Database.CreateContext())
+        {
+            var closed = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+            (department, street) = (closed.DepartmentId!.Value, closed.StreetCode!);
+        }
+        var local = TimeZoneInfo.ConvertTime(api.Server.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var client = await api.As("leader");
+        static JsonElement Satisfaction(JsonElement table, string key) => table.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("key").GetString() == key).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "satisfaction");
+        var departments = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/department?period={month}");
+        var byDepartment = Satisfaction(departments, department.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2.0, byDepartment.GetProperty("numerator").GetDouble());
+        Assert.Equal(0.4, byDepartment.GetProperty("value").GetDouble(), 9);
+        var streets = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/street?period={month}");
+        Assert.Equal(2.0, Satisfaction(streets, street).GetProperty("numerator").GetDouble());
+        // Positions are not rated; the month before has no closed case rated.
+        var dispatchers = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/dispatcher?period={month}");
+        Assert.DoesNotContain(dispatchers.GetProperty("rows").EnumerateArray().SelectMany(r => r.GetProperty("indicators").EnumerateArray()),
+            i => i.GetProperty("code").GetString() == "satisfaction");
+        var before = local.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var earlier = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/department?period={before}");
+        Assert.DoesNotContain(earlier.GetProperty("rows").EnumerateArray().SelectMany(r => r.GetProperty("indicators").EnumerateArray()),
+            i => i.GetProperty("code").GetString() == "satisfaction");
     }
 
     [Fact]
