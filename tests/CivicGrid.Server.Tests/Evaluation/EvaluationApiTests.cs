@@ -82,10 +82,9 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         await Do("operator", f, new { action = "reject", note = "不属于受理范围" });
     }
 
-    [Fact]
-    public async Task IncrementalRollups_EqualAFullRecomputationFromTheHistory()
+    /// <summary>The stored roll-ups equal a full recomputation from the history; returns them.</summary>
+    private async Task<List<EvaluationRollup>> AssertRollupsEqualTheHistoryAsync()
     {
-        await RunWorkflowMixAsync();
         await using var scope = api.Server.Services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
         var (cases, expected) = await rebuild.ComputeAsync(default);
@@ -99,6 +98,41 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
             Assert.True(expected.TryGetValue(key, out var recomputed), $"{key} is not in the recomputation");
             Assert.True(recomputed.SameAs(row), $"{key}: stored and recomputed differ");
         }
+        return stored;
+    }
+
+    [Fact]
+    public async Task StepsTakenWhileARebuildRuns_AreCountedAfterIt()
+    {
+        // West of the centre (the other tests report east of it), so that no report is linked as a duplicate.
+        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0013,
+            description: $"重建期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
+        await using var scope = api.Server.Services.CreateAsyncScope();
+        var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
+        var during = 0;
+        rebuild.AfterReplay = async _ =>
+        {
+            // Between the replay of the history and the replacement of the table: a step of an old case and a new case.
+            await api.DoAsync("shiftlead", id, new { action = "register" });
+            await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+            await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0025,
+                description: $"重建期间新案 {Guid.NewGuid():N}", channel: "Hotline"));
+            during++;
+        };
+        await rebuild.RunAsync(default);
+        Assert.Equal(1, during);
+        var stored = await AssertRollupsEqualTheHistoryAsync();
+        await using var db = api.Database.CreateContext();
+        var department = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).DepartmentId;
+        Assert.NotNull(department);
+        Assert.Contains(stored, r => r.SubjectKind == EvaluationSubjectKind.Department && r.SubjectKey == department.Value.ToString(CultureInfo.InvariantCulture) && r.Received > 0);
+    }
+
+    [Fact]
+    public async Task IncrementalRollups_EqualAFullRecomputationFromTheHistory()
+    {
+        await RunWorkflowMixAsync();
+        var stored = await AssertRollupsEqualTheHistoryAsync();
         // The mix moved the counters it should have: a rework, a deferred closing, a return and a void this month.
         var department = stored.Where(r => r.SubjectKind == EvaluationSubjectKind.Department && r.BucketKind == EvaluationBucketKind.Month && r.BucketStart == 20261101).ToList();
         Assert.True(department.Sum(r => r.Reworks) >= 1 && department.Sum(r => r.ClosedDeferred) >= 1);
