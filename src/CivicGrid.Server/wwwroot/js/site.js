@@ -29,7 +29,7 @@
       element._chart = echarts.init(element, null, { renderer: 'svg' });
       element._chart.setOption({
         animation: spec.animation !== false,
-        tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, top: 40, bottom: bar ? 70 : 30 },
+        tooltip: { trigger: 'axis' }, legend: { top: 4 }, grid: { left: 40, right: 16, top: 40, bottom: bar ? 70 : 30 },
         xAxis: { type: 'category', data: spec.labels, axisLabel: bar ? { interval: 0, rotate: 30, width: 90, overflow: 'truncate' } : {} },
         yAxis: { type: 'value', minInterval: 1 },
         series: spec.series.map(s => bar ? { name: s.name, type: 'bar', data: s.data } : { name: s.name, type: 'line', smooth: true, data: s.data }),
