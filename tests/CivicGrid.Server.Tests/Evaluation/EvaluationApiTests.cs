@@ -119,8 +119,23 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
                 description: $"重建期间新案 {Guid.NewGuid():N}", channel: "Hotline"));
             during++;
         };
+        // While the replacement holds the lock: a step waits for it, then adds to the new table.
+        var held = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0037,
+            description: $"重建锁定期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
+        Task<JsonElement>? waiting = null;
+        var heldBack = false;
+        await api.As("shiftlead"); // signed in beforehand, so that only the step can wait
+        rebuild.WhileLocked = async cancellationToken =>
+        {
+            waiting = api.DoAsync("shiftlead", held, new { action = "register" });
+            await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
+            heldBack = !waiting.IsCompleted;
+        };
         await rebuild.RunAsync(default);
         Assert.Equal(1, during);
+        Assert.NotNull(waiting);
+        await waiting;
+        Assert.True(heldBack, "a counted step went through while the rebuild held the roll-up lock");
         var stored = await AssertRollupsEqualTheHistoryAsync();
         await using var db = api.Database.CreateContext();
         var department = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).DepartmentId;

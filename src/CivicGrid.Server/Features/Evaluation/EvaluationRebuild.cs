@@ -27,6 +27,9 @@ public sealed class EvaluationRebuild(CivicGridDbContext db)
     /// <summary>Runs between the replay and the replacement (tests take a step there).</summary>
     internal Func<CancellationToken, Task>? AfterReplay { get; set; }
 
+    /// <summary>Runs while the replacement holds the lock, before it reads the entries after the mark (tests start a step there).</summary>
+    internal Func<CancellationToken, Task>? WhileLocked { get; set; }
+
     /// <summary>Returns the number of cases replayed and roll-up rows written.</summary>
     public async Task<(int Cases, int Rows)> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,7 @@ public sealed class EvaluationRebuild(CivicGridDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockRollupsAsync(cancellationToken);
+            if (WhileLocked is { } locked) await locked(cancellationToken);
             await AddSinceAsync(rows.Rows, mark, cancellationToken);
             await db.EvaluationRollups.ExecuteDeleteAsync(cancellationToken);
             foreach (var chunk in rows.Rows.Values.Chunk(RowsPerSave))
