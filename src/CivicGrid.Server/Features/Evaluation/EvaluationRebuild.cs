@@ -11,18 +11,22 @@ namespace CivicGrid.Server.Features.Evaluation;
 /// history without the step observers) and replaces the table, safe against steps taken while it runs.
 /// </summary>
 /// <remarks>
-/// A counted step first adds to the roll-ups (the observer's upsert) and then writes its history entry, in one
-/// transaction. The rebuild (1) takes a lock that waits for the steps in flight and holds back new ones for an instant,
-/// notes the highest history id, and lets go: every counted entry up to that mark is committed, every later one gets a
-/// higher id; (2) replays the history up to the mark without any lock (the long part); (3) locks again and adds the
-/// entries committed since the mark (a few cases, replayed whole, counting only their new entries), then replaces the
-/// table and commits. Steps held back by that lock add to the new table once it commits. The lock is the roll-up table's
-/// (PostgreSQL <c>LOCK TABLE … IN EXCLUSIVE MODE</c>: readers go on, upserts wait) or SQLite's single writer.
+/// A step writes its history entry and upserts the roll-ups in one transaction (a transition writes the entry first, a
+/// report upserts first). The rebuild (1) waits for the transactions that have written history entries and holds back
+/// new ones for an instant (PostgreSQL <c>LOCK TABLE "CaseHistory" IN SHARE MODE</c>), notes the highest history id and
+/// lets go: every entry up to that mark is committed, every later one gets a higher id; (2) replays the history up to the
+/// mark without any lock (the long part); (3) takes the roll-up lock (PostgreSQL <c>LOCK TABLE "EvaluationRollups" IN
+/// EXCLUSIVE MODE</c>: dashboard reads go on, upserts wait), which waits for the steps that have upserted, adds the
+/// entries committed since the mark (a few cases, replayed whole, counting only their new entries), replaces the table
+/// and commits. A step that had not upserted yet does so into the new table, and its entry was not yet committed when (3)
+/// read, so it counts once. On SQLite every lock is the database's one writer lock (<c>BEGIN IMMEDIATE</c>).
 /// </remarks>
 public sealed class EvaluationRebuild(CivicGridDbContext db)
 {
     private const int CasesPerRead = 5_000;
     private const int RowsPerSave = 5_000;
+    private const string LockHistory = "LOCK TABLE \"CaseHistory\" IN SHARE MODE";
+    private const string LockRollups = "LOCK TABLE \"EvaluationRollups\" IN EXCLUSIVE MODE";
 
     /// <summary>Runs between the replay and the replacement (tests take a step there).</summary>
     internal Func<CancellationToken, Task>? AfterReplay { get; set; }
@@ -36,7 +40,7 @@ public sealed class EvaluationRebuild(CivicGridDbContext db)
         long mark;
         await using (var first = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await LockRollupsAsync(cancellationToken);
+            await LockAsync(LockHistory, cancellationToken);
             mark = await db.CaseHistory.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
             await first.CommitAsync(cancellationToken);
         }
@@ -47,7 +51,7 @@ public sealed class EvaluationRebuild(CivicGridDbContext db)
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await LockRollupsAsync(cancellationToken);
+            await LockAsync(LockRollups, cancellationToken);
             if (WhileLocked is { } locked) await locked(cancellationToken);
             await AddSinceAsync(rows.Rows, mark, cancellationToken);
             await db.EvaluationRollups.ExecuteDeleteAsync(cancellationToken);
@@ -66,12 +70,11 @@ public sealed class EvaluationRebuild(CivicGridDbContext db)
         return (rows.Cases, rows.Rows.Count);
     }
 
-    /// <summary>Waits for the steps that have written to the roll-ups to commit, and holds back others until the
-    /// transaction ends. SQLite: the transaction is already IMMEDIATE; a write that changes nothing makes sure this
-    /// connection holds the database's one write lock.</summary>
-    private async Task LockRollupsAsync(CancellationToken cancellationToken)
+    /// <summary>PostgreSQL: the table lock <paramref name="what"/> (LockHistory or LockRollups) until the transaction ends. SQLite: the
+    /// transaction is already IMMEDIATE; a write that changes nothing makes sure this connection holds the one write lock.</summary>
+    private async Task LockAsync(string what, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"EvaluationRollups\" IN EXCLUSIVE MODE", cancellationToken);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(what, cancellationToken);
         else await db.Database.ExecuteSqlRawAsync("DELETE FROM \"EvaluationRollups\" WHERE 1 = 0", cancellationToken);
     }
 
