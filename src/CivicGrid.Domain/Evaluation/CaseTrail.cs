@@ -29,6 +29,8 @@ public sealed class CaseTrail(CaseFacts facts)
     private int? _lastDispatcher;
     private bool _deferred;
     private bool _lastHandlingOnTime;
+    private DateTimeOffset? _reportedAt;
+    private bool _typeReportCounted;
 
     /// <summary>Replays a whole history (entries in sequence order).</summary>
     public static IEnumerable<EvaluationIncrement> Replay(CaseFacts facts, IEnumerable<CaseHistoryEntry> history)
@@ -63,6 +65,16 @@ public sealed class CaseTrail(CaseFacts facts)
             list.Add(new(at, EvaluationSubjectKind.Channel, facts.Channel.ToString(), district, measure));
             if (byType && facts.TypeKey is { } t) list.Add(new(at, EvaluationSubjectKind.CaseType, t, district, measure));
         }
+        // A report counts under its type in the period it was reported in, but the type is only settled when the report
+        // leaves intake (registered, rejected or voided: classifying is allowed before only), so it is counted then, dated
+        // at the report. Counting it at the report itself would credit the reporter's first guess, which the history
+        // does not keep, and the full recomputation could not agree with the incremental roll-ups.
+        void TypeReported()
+        {
+            if (_typeReportCounted || _reportedAt is not { } reportedAt || facts.TypeKey is not { } t) return;
+            _typeReportCounted = true;
+            list.Add(new(reportedAt, EvaluationSubjectKind.CaseType, t, district, EvaluationMeasure.Reported));
+        }
         void Person(EvaluationSubjectKind kind, int? userId, EvaluationMeasure measure, bool when = true)
         {
             if (when && userId is { } id) list.Add(new(at, kind, id.ToString(CultureInfo.InvariantCulture), district, measure));
@@ -80,6 +92,7 @@ public sealed class CaseTrail(CaseFacts facts)
         switch (entry.Action)
         {
             case "report":
+                _reportedAt = at;
                 Regions(EvaluationMeasure.Reported);
                 Breakdown(EvaluationMeasure.Reported, byType: false);
                 if (isPublic) Regions(EvaluationMeasure.PublicReported);
@@ -98,6 +111,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 Actor(EvaluationSubjectKind.Inspector, EvaluationMeasure.VerificationsOnTime, onTime);
                 break;
             case "register":
+                TypeReported();
                 Regions(EvaluationMeasure.Registered);
                 Breakdown(EvaluationMeasure.Registered, byType: true);
                 if (isPublic) Regions(EvaluationMeasure.PublicRegistered);
@@ -115,9 +129,11 @@ public sealed class CaseTrail(CaseFacts facts)
                 }
                 break;
             case "reject":
+                TypeReported();
                 Actor(EvaluationSubjectKind.IntakeOperator, EvaluationMeasure.IntakeHandled, Is(role, "IntakeOperator"));
                 break;
             case "void":
+                TypeReported();
                 Regions(EvaluationMeasure.Voided);
                 Person(EvaluationSubjectKind.ShiftLead, _registrarShiftLead, EvaluationMeasure.Voided);
                 break;

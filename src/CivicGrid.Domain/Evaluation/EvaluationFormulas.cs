@@ -27,7 +27,8 @@ public static class EvaluationFormulas
             EvaluationSubjectKind.Department => Department(counts, settings),
             _ => Region(counts, settings, gridCount),
         };
-        if (satisfaction is { Ratings: > 0 } s && settings.Satisfaction > 0)
+        // With ratings the figure is always shown; it moves the score only when the city gives it a weight.
+        if (satisfaction is { Ratings: > 0 } s)
         {
             indicators.Add(new Indicator("satisfaction", Math.Clamp(s.Average / 5, 0, 1), settings.Satisfaction, s.Average, 5));
         }

@@ -20,7 +20,7 @@ public sealed class EvaluationSettings
     public DispatcherWeights Dispatcher { get; set; } = new();
     public DepartmentWeights Department { get; set; } = new();
     public RegionWeights Region { get; set; } = new();
-    /// <summary>Weight of satisfaction (average rating ÷ 5) added to every formula that has ratings; 0 = off.</summary>
+    /// <summary>Weight of satisfaction (average rating ÷ 5) added to every formula that has ratings; 0 = shown but not scored.</summary>
     public double Satisfaction { get; set; }
     /// <summary>The local variant: on-time closure rate = on-time closed ÷ (due − deferred).</summary>
     public bool ExcludeDeferredFromDue { get; set; }

@@ -13,7 +13,8 @@ public enum EvaluationSubjectKind
     IntakeOperator,
     ShiftLead,
     Dispatcher,
-    /// <summary>Breakdown only (not scored): the case type, keyed "Kind:TypeCode"; counts registered and closed cases.</summary>
+    /// <summary>Breakdown only (not scored): the case type, keyed "Kind:TypeCode"; counts reported (once the type is settled,
+    /// dated at the report), registered and closed cases.</summary>
     CaseType,
     /// <summary>Breakdown only (not scored): the channel a case came in by; counts reported, registered and closed cases.</summary>
     Channel,

@@ -1,4 +1,5 @@
 using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Tests.Cases;
@@ -171,6 +172,31 @@ public sealed class CaseTrailTests
         var op = Counts(c, EvaluationSubjectKind.IntakeOperator, "2");
         Assert.Equal((1, 1, 1), (op.IntakeHandled, op.VerificationRequests, op.VerificationRequestsOnTime));
         Assert.Equal(0, Counts(c, EvaluationSubjectKind.District, "460106").PublicReported);
+    }
+
+    [Fact]
+    public void AReport_CountsUnderItsSettledType_DatedAtTheReport_WhenItLeavesIntake()
+    {
+        var c = Reported();
+        c.History.Add(c.Case.Apply(new CaseCommand(CaseAction.Classify, Kind: CatalogueKind.Component, TypeCode: "0102"), Operator, Tuesday0900.AddMinutes(5), Context));
+        Assert.DoesNotContain(CaseTrail.Replay(CaseFacts.Of(c.Case), c.History), i => i.SubjectKind == EvaluationSubjectKind.CaseType);
+        var lamp = new CaseStandard
+        {
+            Id = 8, Kind = CatalogueKind.Component, TypeCode = "0102", RegistrationCondition = "路灯不亮", ClosingCondition = "修复",
+            DepartmentRule = HandlingDepartmentRule.DistrictOfCase, TimeType = TimeType.WorkDay, TimeLimitAmount = 1,
+        };
+        // Registered eight days after the report, in the next month: the report still counts on the 22nd of September.
+        c.History.Add(c.Case.Apply(new CaseCommand(CaseAction.Register), ShiftLead, Tuesday0900.AddDays(8), new WorkflowContext(CaseFixture.Calendar, WorkflowTimeLimits.Default, lamp)));
+        var byType = CaseTrail.Replay(CaseFacts.Of(c.Case), c.History).Where(i => i.SubjectKind == EvaluationSubjectKind.CaseType).ToList();
+        var reported = Assert.Single(byType, i => i.Measure == EvaluationMeasure.Reported);
+        Assert.Equal(("Component:0102", Tuesday0900), (reported.SubjectKey, reported.At));
+        Assert.Single(byType, i => i.Measure == EvaluationMeasure.Registered);
+        Step(c, ShiftLead, CaseAction.Void, Tuesday0900.AddDays(9), note: "重复");
+        Assert.Single(CaseTrail.Replay(CaseFacts.Of(c.Case), c.History), i => i.SubjectKind == EvaluationSubjectKind.CaseType && i.Measure == EvaluationMeasure.Reported);
+
+        var rejected = Reported();
+        Step(rejected, Operator, CaseAction.Reject, Tuesday0900.AddMinutes(3), note: "不属于受理范围");
+        Assert.Equal(1, Counts(rejected, EvaluationSubjectKind.CaseType, "Matter:06010").Reported);
     }
 
     [Fact]

@@ -125,6 +125,11 @@ public sealed class EvaluationFormulaTests
         // (.4 × .5 + .4 × 1 + .5 × (4/5)) ÷ 1.3 = (.2 + .4 + .4) ÷ 1.3 = .769230…
         var card = EvaluationFormulas.Score(EvaluationSubjectKind.Dispatcher, counts, settings, satisfaction: new SatisfactionFigure(3, 4));
         Assert.Equal(76.92, card.Score);
+        // Weight 0 (the default): the figure is shown, the score is that of the formula alone, (.4 × .5 + .4 × 1) ÷ .8.
+        var unweighted = EvaluationFormulas.Score(EvaluationSubjectKind.Dispatcher, counts, new EvaluationSettings { Dispatcher = { CaseCount = 0 } },
+            satisfaction: new SatisfactionFigure(3, 4));
+        Assert.Equal(75, unweighted.Score);
+        Assert.Equal(0.8, Value(unweighted, "satisfaction"));
     }
 
     [Fact]

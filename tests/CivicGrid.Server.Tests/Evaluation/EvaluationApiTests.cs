@@ -82,10 +82,9 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         await Do("operator", f, new { action = "reject", note = "不属于受理范围" });
     }
 
-    [Fact]
-    public async Task IncrementalRollups_EqualAFullRecomputationFromTheHistory()
+    /// <summary>The stored roll-ups equal a full recomputation from the history; returns them.</summary>
+    private async Task<List<EvaluationRollup>> AssertRollupsEqualTheHistoryAsync()
     {
-        await RunWorkflowMixAsync();
         await using var scope = api.Server.Services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
         var (cases, expected) = await rebuild.ComputeAsync(default);
@@ -99,6 +98,56 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
             Assert.True(expected.TryGetValue(key, out var recomputed), $"{key} is not in the recomputation");
             Assert.True(recomputed.SameAs(row), $"{key}: stored and recomputed differ");
         }
+        return stored;
+    }
+
+    [Fact]
+    public async Task StepsTakenWhileARebuildRuns_AreCountedAfterIt()
+    {
+        // West of the centre (the other tests report east of it), so that no report is linked as a duplicate.
+        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0013,
+            description: $"重建期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
+        await using var scope = api.Server.Services.CreateAsyncScope();
+        var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
+        var during = 0;
+        rebuild.AfterReplay = async _ =>
+        {
+            // Between the replay of the history and the replacement of the table: a step of an old case and a new case.
+            await api.DoAsync("shiftlead", id, new { action = "register" });
+            await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+            await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0025,
+                description: $"重建期间新案 {Guid.NewGuid():N}", channel: "Hotline"));
+            during++;
+        };
+        // While the replacement holds the lock: a step waits for it, then adds to the new table.
+        var held = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0037,
+            description: $"重建锁定期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
+        Task<JsonElement>? waiting = null;
+        var heldBack = false;
+        await api.As("shiftlead"); // signed in beforehand, so that only the step can wait
+        rebuild.WhileLocked = async cancellationToken =>
+        {
+            waiting = api.DoAsync("shiftlead", held, new { action = "register" });
+            await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
+            heldBack = !waiting.IsCompleted;
+        };
+        await rebuild.RunAsync(default);
+        Assert.Equal(1, during);
+        Assert.NotNull(waiting);
+        await waiting;
+        Assert.True(heldBack, "a counted step went through while the rebuild held the roll-up lock");
+        var stored = await AssertRollupsEqualTheHistoryAsync();
+        await using var db = api.Database.CreateContext();
+        var department = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).DepartmentId;
+        Assert.NotNull(department);
+        Assert.Contains(stored, r => r.SubjectKind == EvaluationSubjectKind.Department && r.SubjectKey == department.Value.ToString(CultureInfo.InvariantCulture) && r.Received > 0);
+    }
+
+    [Fact]
+    public async Task IncrementalRollups_EqualAFullRecomputationFromTheHistory()
+    {
+        await RunWorkflowMixAsync();
+        var stored = await AssertRollupsEqualTheHistoryAsync();
         // The mix moved the counters it should have: a rework, a deferred closing, a return and a void this month.
         var department = stored.Where(r => r.SubjectKind == EvaluationSubjectKind.Department && r.BucketKind == EvaluationBucketKind.Month && r.BucketStart == 20261101).ToList();
         Assert.True(department.Sum(r => r.Reworks) >= 1 && department.Sum(r => r.ClosedDeferred) >= 1);
@@ -158,6 +207,64 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         var type = dashboard.GetProperty("byType")[0];
         var typeCases = await client.GetFromJsonAsync<JsonElement>(type.GetProperty("cases").GetString() + "&pageSize=500");
         Assert.Equal(type.GetProperty("registered").GetInt32(), typeCases.GetProperty("figure").GetInt32());
+        // Reports count under their type too (once the type is settled), and drill down to as many events.
+        Assert.True(type.GetProperty("reported").GetInt32() > 0, "no reports counted under the busiest type");
+        var typeReports = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/evaluation/cases?kind=case-type&key={Uri.EscapeDataString(type.GetProperty("key").GetString()!)}&measure=reported&period={Month}&pageSize=500");
+        Assert.Equal(type.GetProperty("reported").GetInt32(), typeReports.GetProperty("figure").GetInt32());
+    }
+
+    [Fact]
+    public async Task ACitizensRatingOfAClosedCase_IsTheSatisfactionOfItsDepartmentAndItsPlace()
+    {
+        var receipt = await api.Server.Client.PostAsJsonAsync("/api/public/reports", PublicService.CitizenReports.At(0, contact: PublicService.CitizenReports.Contact,
+            lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude + 0.0083, lat: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Latitude - 0.0004,
+            description: $"满意度测试 {Guid.NewGuid():N}"));
+        Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
+        var body = await receipt.Content.ReadFromJsonAsync<JsonElement>();
+        var token = body.GetProperty("trackingToken").GetString()!;
+        long id;
+        await using (var db = api.Database.CreateContext())
+        {
+            var number = body.GetProperty("number").GetString();
+            id = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).Id;
+        }
+        await api.DoAsync("operator", id, new { action = "register" });
+        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
+        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("inspector", id, new { action = "check", passed = true });
+        await api.DoAsync("shiftlead", id, new { action = "close" });
+        var rating = await api.Server.Client.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });
+        Assert.Equal(HttpStatusCode.Created, rating.StatusCode);
+
+        int department;
+        string street;
+        await using (var db = api.Database.CreateContext())
+        {
+            var closed = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+            (department, street) = (closed.DepartmentId!.Value, closed.StreetCode!);
+        }
+        var local = TimeZoneInfo.ConvertTime(api.Server.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var client = await api.As("leader");
+        static JsonElement Satisfaction(JsonElement table, string key) => table.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("key").GetString() == key).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "satisfaction");
+        var departments = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/department?period={month}");
+        var byDepartment = Satisfaction(departments, department.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2.0, byDepartment.GetProperty("numerator").GetDouble());
+        Assert.Equal(0.4, byDepartment.GetProperty("value").GetDouble(), 9);
+        var streets = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/street?period={month}");
+        Assert.Equal(2.0, Satisfaction(streets, street).GetProperty("numerator").GetDouble());
+        // Positions are not rated; the month before has no closed case rated.
+        var dispatchers = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/dispatcher?period={month}");
+        Assert.DoesNotContain(dispatchers.GetProperty("rows").EnumerateArray().SelectMany(r => r.GetProperty("indicators").EnumerateArray()),
+            i => i.GetProperty("code").GetString() == "satisfaction");
+        var before = local.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var earlier = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/department?period={before}");
+        Assert.DoesNotContain(earlier.GetProperty("rows").EnumerateArray().SelectMany(r => r.GetProperty("indicators").EnumerateArray()),
+            i => i.GetProperty("code").GetString() == "satisfaction");
     }
 
     [Fact]

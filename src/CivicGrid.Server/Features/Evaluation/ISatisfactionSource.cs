@@ -4,10 +4,10 @@ using CivicGrid.Domain.Organisation;
 namespace CivicGrid.Server.Features.Evaluation;
 
 /// <summary>
-/// Where citizens' satisfaction comes from, per subject and period. The ratings feature (a CaseRatings table, built
-/// separately) plugs in by registering an implementation: <c>services.AddScoped&lt;ISatisfactionSource, X&gt;()</c>
-/// replacing <see cref="NoSatisfaction"/>. The evaluation then adds a "satisfaction" indicator (average ÷ 5) with the
-/// weight <see cref="EvaluationSettings.Satisfaction"/> (0 by default: a city turns it on in configuration).
+/// Where citizens' satisfaction comes from, per subject and period: <see cref="CaseRatingSatisfaction"/> (the citizens'
+/// ratings of closed cases) is registered; <see cref="NoSatisfaction"/> is for a city without public ratings. A subject
+/// with ratings gets a "satisfaction" indicator (average ÷ 5) with the weight <see cref="EvaluationSettings.Satisfaction"/>
+/// (0 by default: shown but not scored; a city turns it on in configuration).
 /// </summary>
 public interface ISatisfactionSource
 {
