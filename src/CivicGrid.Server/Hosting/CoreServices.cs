@@ -22,7 +22,8 @@ public static class CoreServices
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddDbContext<CivicGridDbContext>((provider, builder) =>
+        // Pooled: every request (and every token check) needs a context; a pooled one is reset instead of rebuilt.
+        services.AddDbContextPool<CivicGridDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString)
