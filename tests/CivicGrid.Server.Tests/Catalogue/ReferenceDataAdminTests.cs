@@ -32,11 +32,13 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
         var listed = await api.Server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
         Assert.Contains(listed!, t => t.GetProperty("code").GetString() == "06901");
 
+        await api.CreateAsync("operator", Reports.At("06901", description: "共享单车堵住盲道")); // the intake now knows the type as active
+
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06901", new { isActive = false })).StatusCode);
         listed = await api.Server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
         Assert.DoesNotContain(listed!, t => t.GetProperty("code").GetString() == "06901");
         var report = await api.PostCaseAsync("operator", Reports.At("06901"));
-        Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode); // an inactive type takes no new reports
+        Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode); // an inactive type takes no new reports, at once
         Assert.True(signals >= 3, $"expected a change signal per commit, got {signals}");
     }
 
