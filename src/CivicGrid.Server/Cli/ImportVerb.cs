@@ -20,7 +20,7 @@ public static class ImportVerb
         import.Subcommands.Add(Kind("components", "Components from GeoJSON (.geojson) or CSV (.csv).",
             (services, file, options, ct) => services.GetRequiredService<ComponentImporter>().ImportAsync(file, options, new ConsoleProgress(), ct)));
         import.Subcommands.Add(Kind("catalogue", "Catalogue classes and types from JSON (.json) or CSV (.csv).",
-            (services, file, options, ct) => services.GetRequiredService<CatalogueImporter>().ImportAsync(file, options, ct)));
+            (services, file, options, ct) => ReferenceDataChangedAsync(services, services.GetRequiredService<CatalogueImporter>().ImportAsync(file, options, ct), ct)));
         return import;
     }
 
@@ -29,6 +29,14 @@ public static class ImportVerb
     {
         var result = await import;
         if (result.Committed) await services.GetRequiredService<ClusterSignals>().GridsChangedAsync("cli", ct);
+        return result;
+    }
+
+    /// <summary>After a committed catalogue import, running servers on PostgreSQL drop their cached reference data.</summary>
+    private static async Task<ImportResult> ReferenceDataChangedAsync(IServiceProvider services, Task<ImportResult> import, CancellationToken ct)
+    {
+        var result = await import;
+        if (result.Committed) await services.GetRequiredService<ClusterSignals>().ReferenceDataChangedAsync("cli", ct);
         return result;
     }
 

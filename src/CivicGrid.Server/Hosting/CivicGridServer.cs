@@ -11,6 +11,7 @@ using CivicGrid.Server.Features.Health;
 using CivicGrid.Server.Features.LiveUpdates;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.Organisation;
 using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Features.Telemetry;
 using CivicGrid.Server.Web;
@@ -83,6 +84,7 @@ public static class CivicGridServer
         app.MapPublicServiceEndpoints();
         app.MapOpen311Endpoints().MapApiKeyEndpoints();
         app.MapEvaluationEndpoints();
+        app.MapDepartmentEndpoints();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Jobs;
@@ -43,6 +44,7 @@ public static class CoreServices
         services.AddJobs();
         services.AddClusterSignals();
         services.AddEvaluation(configuration);
+        services.AddReferenceData();
         return services;
     }
 

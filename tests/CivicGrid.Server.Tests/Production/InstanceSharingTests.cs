@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Jobs;
 using CivicGrid.Server.Features.LiveUpdates;
@@ -79,6 +80,29 @@ public sealed class InstanceSharingTests : IAsyncLifetime
             reloaded = !ReferenceEquals(before, await locatorB.GetSnapshotAsync());
         }
         Assert.True(reloaded, "B kept its grid index after A announced a change");
+    }
+
+    [Fact]
+    public async Task AnAdministratorsChangeOnA_RaisesReferenceDataChangedOnB()
+    {
+        var changedOnB = 0;
+        void Count() => Interlocked.Increment(ref changedOnB);
+        var changesB = _b.Services.GetRequiredService<ReferenceDataChanges>();
+        changesB.Changed += Count;
+        try
+        {
+            using var admin = new HttpClient { BaseAddress = _a.Client.BaseAddress };
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _a.Client.SignInAsync("admin"));
+            using var response = await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06010", new { nameEn = "Exposed rubbish (relay test)" });
+            response.EnsureSuccessStatusCode();
+
+            for (var i = 0; i < 100 && Volatile.Read(ref changedOnB) == 0; i++) await Task.Delay(100);
+            Assert.True(Volatile.Read(ref changedOnB) > 0, "B was not told of the change made on A");
+        }
+        finally
+        {
+            changesB.Changed -= Count;
+        }
     }
 
     [Fact]

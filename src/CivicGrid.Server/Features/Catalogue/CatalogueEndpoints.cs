@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.Catalogue;
 
 /// <summary>Read-only catalogue API: classes, types and case standards. Public information (the Open311 service
-/// list is built from it), so no sign-in is needed; changes go through import and, later, the admin UI.</summary>
+/// list is built from it), so no sign-in is needed; changes go through import and the administrators' endpoints
+/// (<see cref="CatalogueAdminEndpoints"/>).</summary>
 public static class CatalogueEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogueEndpoints(this IEndpointRouteBuilder app)
@@ -19,15 +20,20 @@ public static class CatalogueEndpoints
             .WithSummary("Component and matter types; filter by kind (component|matter), major class and text.");
         catalogue.MapGet("/types/{kind}/{code}", GetCatalogueType).WithName("GetCatalogueType")
             .WithSummary("One type with its case standard (立结案标准), if any.");
+        app.MapCatalogueAdminEndpoints();
         return app;
     }
 
     public sealed record ClassDto(string Kind, string MajorCode, string Name, string NameEn, bool IsExtension);
 
-    public sealed record TypeDto(string Kind, string Code, string MajorCode, string Name, string NameEn, string? LegacyCode, bool IsExtension);
+    public sealed record TypeDto(string Kind, string Code, string MajorCode, string Name, string NameEn, string? LegacyCode, bool IsExtension, bool IsActive);
 
     public sealed record StandardDto(string RegistrationCondition, string ClosingCondition, string DepartmentRule, int? DepartmentId,
-        string TimeType, int TimeLimitAmount, bool IsUrgent);
+        string TimeType, int TimeLimitAmount, bool IsUrgent)
+    {
+        public static StandardDto From(CaseStandard s) =>
+            new(s.RegistrationCondition, s.ClosingCondition, s.DepartmentRule.ToString(), s.DepartmentId, s.TimeType.ToCode(), s.TimeLimitAmount, s.IsUrgent);
+    }
 
     public sealed record TypeDetailDto(TypeDto Type, StandardDto? Standard);
 
@@ -63,12 +69,10 @@ public static class CatalogueEndpoints
                 detail: $"There is no {KindCode(parsed)} type {code}.", statusCode: StatusCodes.Status404NotFound);
         }
         var standard = await db.CaseStandards.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == parsed && s.TypeCode == code, cancellationToken);
-        return TypedResults.Ok(new TypeDetailDto(ToDto(type), standard is null ? null : new StandardDto(
-            standard.RegistrationCondition, standard.ClosingCondition, standard.DepartmentRule.ToString(), standard.DepartmentId,
-            standard.TimeType.ToCode(), standard.TimeLimitAmount, standard.IsUrgent)));
+        return TypedResults.Ok(new TypeDetailDto(ToDto(type), standard is null ? null : StandardDto.From(standard)));
     }
 
-    private static TypeDto ToDto(CatalogueType t) => new(KindCode(t.Kind), t.Code, t.MajorCode, t.Name, t.NameEn, t.LegacyCode, t.IsExtension);
+    private static TypeDto ToDto(CatalogueType t) => new(KindCode(t.Kind), t.Code, t.MajorCode, t.Name, t.NameEn, t.LegacyCode, t.IsExtension, t.IsActive);
 
     private static string KindCode(CatalogueKind kind) => kind == CatalogueKind.Component ? "component" : "matter";
 

@@ -7,7 +7,7 @@ namespace CivicGrid.Server.Features.LiveUpdates;
 
 /// <summary>Sends notifications to every instance that shares the PostgreSQL database (NOTIFY); a no-op on SQLite,
 /// where one process owns the database. Used by the relay for case steps and by whoever changes shared in-memory
-/// state (the grid import run from the CLI) so that running servers reload it.</summary>
+/// state (the grid or catalogue import run from the CLI, the administration's reference data) so that running servers reload it.</summary>
 public sealed class ClusterSignals(IOptions<DatabaseOptions> database)
 {
     /// <summary>Channel of committed case steps (payload: <see cref="RelayEnvelope"/> as JSON).</summary>
@@ -15,6 +15,9 @@ public sealed class ClusterSignals(IOptions<DatabaseOptions> database)
 
     /// <summary>Channel of "grids or boundaries changed" (payload: the sender's instance id).</summary>
     public const string GridsChannel = "civicgrid_grids";
+
+    /// <summary>Channel of "catalogue types, case standards or departments changed" (payload: the sender's instance id).</summary>
+    public const string ReferenceDataChannel = "civicgrid_reference_data";
 
     public bool IsShared => database.Value.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.Value.ConnectionString);
 
@@ -36,6 +39,10 @@ public sealed class ClusterSignals(IOptions<DatabaseOptions> database)
     /// <summary>Tells every running instance to reload its grid index (after an import).</summary>
     public Task GridsChangedAsync(string sender, CancellationToken cancellationToken) =>
         SendAsync(GridsChannel, [sender], cancellationToken);
+
+    /// <summary>Tells every running instance to drop what it keeps of the catalogue, case standards and departments.</summary>
+    public Task ReferenceDataChangedAsync(string sender, CancellationToken cancellationToken) =>
+        SendAsync(ReferenceDataChannel, [sender], cancellationToken);
 }
 
 /// <summary>What travels on <see cref="ClusterSignals.CaseEventsChannel"/>: the step and the instance that committed it

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Jobs;
 using Npgsql;
@@ -9,11 +10,12 @@ namespace CivicGrid.Server.Features.LiveUpdates;
 /// <summary>Fans live updates out across instances on PostgreSQL. Every step this instance publishes is sent with
 /// NOTIFY (with this instance's id); a dedicated connection LISTENs and hands other instances' steps to the local
 /// <see cref="CaseEventHub"/> through <see cref="CaseEventHub.Deliver"/>. The same connection carries "grids
-/// changed" so that every instance reloads its <see cref="GridLocator"/> after an import. Live updates are a
+/// changed" so that every instance reloads its <see cref="GridLocator"/> after an import, and "reference data changed"
+/// so that every instance's <see cref="ReferenceDataChanges.Changed"/> fires after an administrator's change. Live updates are a
 /// best-effort view: a step sent while the listener reconnects is not replayed (views reload what they show), but
-/// the grid index is dropped on every reconnect so that no import is missed.</summary>
+/// the grid index and reference data are dropped on every reconnect so that no change is missed.</summary>
 public sealed partial class PostgresCaseEventRelay(
-    ClusterSignals signals, CaseEventHub hub, GridLocator locator, InstanceIdentity instance, ILogger<PostgresCaseEventRelay> logger)
+    ClusterSignals signals, CaseEventHub hub, GridLocator locator, ReferenceDataChanges referenceData, InstanceIdentity instance, ILogger<PostgresCaseEventRelay> logger)
     : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -27,6 +29,7 @@ public sealed partial class PostgresCaseEventRelay(
         if (!signals.IsShared) return;
         hub.Published += Forward;
         locator.Invalidated += ForwardGridsChanged;
+        referenceData.ChangedHere += ForwardReferenceDataChanged;
         try
         {
             await Task.WhenAll(SendLoopAsync(stoppingToken), ListenLoopAsync(stoppingToken));
@@ -38,19 +41,22 @@ public sealed partial class PostgresCaseEventRelay(
         {
             hub.Published -= Forward;
             locator.Invalidated -= ForwardGridsChanged;
+            referenceData.ChangedHere -= ForwardReferenceDataChanged;
         }
     }
 
     private void Forward(CaseEvent caseEvent) =>
         _outgoing.Writer.TryWrite(JsonSerializer.Serialize(new RelayEnvelope(instance.Id, caseEvent), Json));
 
-    private void ForwardGridsChanged() => _ = SendGridsChangedAsync();
+    private void ForwardGridsChanged() => _ = SendSignalAsync(signals.GridsChangedAsync);
 
-    private async Task SendGridsChangedAsync()
+    private void ForwardReferenceDataChanged() => _ = SendSignalAsync(signals.ReferenceDataChangedAsync);
+
+    private async Task SendSignalAsync(Func<string, CancellationToken, Task> send)
     {
         try
         {
-            await signals.GridsChangedAsync(instance.Id, CancellationToken.None);
+            await send(instance.Id, CancellationToken.None);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
         {
@@ -93,11 +99,12 @@ public sealed partial class PostgresCaseEventRelay(
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {ClusterSignals.CaseEventsChannel}; LISTEN {ClusterSignals.GridsChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {ClusterSignals.CaseEventsChannel}; LISTEN {ClusterSignals.GridsChannel}; LISTEN {ClusterSignals.ReferenceDataChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
                 locator.InvalidateFromPeer(); // an import may have happened while nobody listened
+                referenceData.NotifyChangedElsewhere(); // and so may an administrator's change
                 IsListening = true;
                 pause = TimeSpan.FromSeconds(1);
                 LogListening(logger, instance.Id);
@@ -124,6 +131,11 @@ public sealed partial class PostgresCaseEventRelay(
             if (notification.Channel == ClusterSignals.GridsChannel)
             {
                 if (notification.Payload != instance.Id) locator.InvalidateFromPeer();
+                return;
+            }
+            if (notification.Channel == ClusterSignals.ReferenceDataChannel)
+            {
+                if (notification.Payload != instance.Id) referenceData.NotifyChangedElsewhere();
                 return;
             }
             var envelope = JsonSerializer.Deserialize<RelayEnvelope>(notification.Payload, Json);

@@ -1,6 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Features.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public static class SensitiveTypeHandlers
     public sealed record SensitivityDto(string Kind, string Code, string Name, bool IsSensitive);
 
     public static async Task<Results<Ok<SensitivityDto>, ValidationProblem, ProblemHttpResult>> Set(
-        string kind, string code, SensitivityInput input, CivicGridDbContext db, CancellationToken cancellationToken)
+        string kind, string code, SensitivityInput input, CivicGridDbContext db, ReferenceDataChanges changes, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.TryParse<CatalogueKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) errors["kind"] = ["kind must be component or matter."];
@@ -28,6 +29,7 @@ public static class SensitiveTypeHandlers
             return TypedResults.Problem(title: "Not found", detail: $"There is no {kind} type {code}.", statusCode: StatusCodes.Status404NotFound);
         type.IsSensitive = input.Sensitive!.Value;
         await db.SaveChangesAsync(cancellationToken);
+        changes.NotifyChanged();
         return TypedResults.Ok(new SensitivityDto(PublicTracking.KindCode(type.Kind)!, type.Code, type.Name, type.IsSensitive));
     }
 }

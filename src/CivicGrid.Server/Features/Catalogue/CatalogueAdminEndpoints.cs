@@ -1,0 +1,65 @@
+using CivicGrid.Domain.Catalogue;
+using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicGrid.Server.Features.Catalogue;
+
+/// <summary>Administrators' changes to the catalogue on the internal API (the staff UI's administration pages call
+/// the same <see cref="CatalogueAdministration"/>): add a type, change its names and flags (isActive=false
+/// deactivates it), and set its case standard.</summary>
+public static class CatalogueAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogueAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").RequireStaff(Roles.Administrator);
+        admin.MapPost("/types", AddType).WithName("AddCatalogueType")
+            .WithSummary("Adds a type to an existing major class: {kind, code (5 digits, GB/T 47678.5), name, nameEn, legacyCode, isExtension, isSensitive}. 409 when the code exists.");
+        admin.MapPut("/types/{kind}/{code}", UpdateType).WithName("UpdateCatalogueType")
+            .WithSummary("Changes a type's names and flags; omitted fields keep their value; isActive=false deactivates it (types are never deleted).");
+        admin.MapPut("/types/{kind}/{code}/standard", SaveStandard).WithName("SaveCaseStandard")
+            .WithSummary("Sets the type's case standard (立结案标准): conditions, departmentRule, departmentId, timeType, timeLimitAmount, isUrgent. Applies to stages started afterwards.");
+        return app;
+    }
+
+    public sealed record AddTypeRequest(string? Kind, string? Code, string? Name, string? NameEn, string? LegacyCode,
+        bool? IsExtension, bool? IsSensitive, bool? IsActive);
+
+    public sealed record AdminTypeDto(string Kind, string Code, string Name, string NameEn, string? LegacyCode, bool IsExtension, bool IsSensitive, bool IsActive)
+    {
+        public static AdminTypeDto From(CatalogueType t) =>
+            new(CatalogueAdministration.KindCode(t.Kind), t.Code, t.Name, t.NameEn, t.LegacyCode, t.IsExtension, t.IsSensitive, t.IsActive);
+    }
+
+    public sealed record AdminStandardDto(string Kind, string TypeCode, CatalogueEndpoints.StandardDto Standard)
+    {
+        public static AdminStandardDto From(CaseStandard s) => new(CatalogueAdministration.KindCode(s.Kind), s.TypeCode, CatalogueEndpoints.StandardDto.From(s));
+    }
+
+    private static async Task<Results<Created<AdminTypeDto>, ValidationProblem, ProblemHttpResult>> AddType(
+        AddTypeRequest? body, StaffPrincipal who, CatalogueAdministration catalogue, CancellationToken cancellationToken)
+    {
+        var change = new CatalogueTypeChange(body?.Name, body?.NameEn, body?.LegacyCode, body?.IsExtension, body?.IsSensitive, body?.IsActive);
+        var result = await catalogue.AddTypeAsync(body?.Kind, body?.Code, change, who.UserName, cancellationToken);
+        return result.ToCreated(AdminTypeDto.From, t => $"/api/v1/catalogue/types/{CatalogueAdministration.KindCode(t.Kind)}/{t.Code}");
+    }
+
+    private static async Task<Results<Ok<AdminTypeDto>, ValidationProblem, ProblemHttpResult>> UpdateType(
+        string kind, string code, CatalogueTypeChange? body, StaffPrincipal who, CatalogueAdministration catalogue, CancellationToken cancellationToken)
+    {
+        if (!CatalogueAdministration.TryParseKind(kind, out var parsed)) return KindProblem(kind);
+        var result = await catalogue.UpdateTypeAsync(parsed, code, body ?? new CatalogueTypeChange(null, null, null, null, null, null), who.UserName, cancellationToken);
+        return result.ToHttp(AdminTypeDto.From);
+    }
+
+    private static async Task<Results<Ok<AdminStandardDto>, ValidationProblem, ProblemHttpResult>> SaveStandard(
+        string kind, string code, CaseStandardChange? body, StaffPrincipal who, CatalogueAdministration catalogue, CancellationToken cancellationToken)
+    {
+        if (!CatalogueAdministration.TryParseKind(kind, out var parsed)) return KindProblem(kind);
+        var result = await catalogue.SaveStandardAsync(parsed, code, body ?? new CaseStandardChange(null, null, null, null, null, null, null), who.UserName, cancellationToken);
+        return result.ToHttp(AdminStandardDto.From);
+    }
+
+    private static ValidationProblem KindProblem(string kind) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"kind must be 'component' or 'matter' (got '{kind}')."] });
+}
