@@ -46,18 +46,18 @@ public static class EvaluationBench
             var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             if (reuse is null)
             {
-            var departmentIds = await AddDepartmentsAsync(app);
-            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                // A bench's synthetic load: no fsync, a large page cache. The server's own connections keep their settings.
-                EvaluationBenchYear.Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;");
-                EvaluationBenchCity.Write(connection);
-                var rows = new EvaluationBenchYear(Year, departmentIds).Write(connection, cases);
-                EvaluationBenchYear.Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-                Console.WriteLine($"Generated {EvaluationBenchCity.Grids:N0} grids, {cases:N0} cases and {rows:N0} roll-up rows in {clock.Elapsed.TotalSeconds:N0} s "
-                    + $"({(Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds:N0} s CPU); database {new FileInfo(file).Length / 1e9:N1} GB.");
-            }
+                var departmentIds = await AddDepartmentsAsync(app);
+                await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+                {
+                    await connection.OpenAsync();
+                    // A bench's synthetic load: no fsync, a large page cache. The server's own connections keep their settings.
+                    EvaluationBenchYear.Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;");
+                    EvaluationBenchCity.Write(connection);
+                    var rows = new EvaluationBenchYear(Year, departmentIds).Write(connection, cases);
+                    EvaluationBenchYear.Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+                    Console.WriteLine($"Generated {EvaluationBenchCity.Grids:N0} grids, {cases:N0} cases and {rows:N0} roll-up rows in {clock.Elapsed.TotalSeconds:N0} s "
+                        + $"({(Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds:N0} s CPU); database {new FileInfo(file).Length / 1e9:N1} GB.");
+                }
             }
 
             var period = EvaluationPeriod.Year(Year);
