@@ -29,27 +29,35 @@ public static class EvaluationBench
 {
     private const string Password = "bench-Passw0rd-2026";
     private const int Year = 2025;
-    private const int Grids = 40_000, Departments = 60, Types = 80;
-    private const int Inspectors = 1_000, Operators = 60, ShiftLeads = 20, Dispatchers = 40;
+    private const int Grids = EvaluationBenchCity.Grids, Departments = 60;
 
     public static async Task RunAsync(int cases, int rounds)
     {
-        var folder = Directory.CreateTempSubdirectory("civicgrid-eval-bench-").FullName;
+        // CIVICGRID_BENCH_REUSE=<folder kept by CIVICGRID_BENCH_KEEP>: time the reads again without generating the year again.
+        var reuse = Environment.GetEnvironmentVariable("CIVICGRID_BENCH_REUSE");
+        var folder = reuse ?? Directory.CreateTempSubdirectory("civicgrid-eval-bench-").FullName;
         try
         {
+            Console.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()} (2 cores shared with other engineers).");
             var app = await StartAsync(folder);
             await using var _ = app;
             var file = Path.Combine(folder, "civicgrid.db");
             var clock = Stopwatch.StartNew();
-            var departmentIds = await AddDepartmentsAsync(app);
-            var rows = await GenerateAsync(file, cases, departmentIds);
-            Console.WriteLine($"Generated {cases:N0} cases and {rows:N0} roll-up rows in {clock.Elapsed.TotalSeconds:N0} s.");
-            await using (var connection = new SqliteConnection($"Data Source={file}"))
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+            if (reuse is null)
             {
-                await connection.OpenAsync();
-                await using var analyze = connection.CreateCommand();
-                analyze.CommandText = "ANALYZE;";
-                await analyze.ExecuteNonQueryAsync();
+                var departmentIds = await AddDepartmentsAsync(app);
+                await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+                {
+                    await connection.OpenAsync();
+                    // A bench's synthetic load: no fsync, a large page cache. The server's own connections keep their settings.
+                    EvaluationBenchYear.Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;");
+                    EvaluationBenchCity.Write(connection);
+                    var rows = new EvaluationBenchYear(Year, departmentIds).Write(connection, cases);
+                    EvaluationBenchYear.Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+                    Console.WriteLine($"Generated {EvaluationBenchCity.Grids:N0} grids, {cases:N0} cases and {rows:N0} roll-up rows in {clock.Elapsed.TotalSeconds:N0} s "
+                        + $"({(Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds:N0} s CPU); database {new FileInfo(file).Length / 1e9:N1} GB.");
+                }
             }
 
             var period = EvaluationPeriod.Year(Year);
@@ -103,7 +111,7 @@ public static class EvaluationBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Environment.GetEnvironmentVariable("CIVICGRID_BENCH_KEEP") is null) Directory.Delete(folder, recursive: true);
+            if (Environment.GetEnvironmentVariable("CIVICGRID_BENCH_KEEP") is null && reuse is null) Directory.Delete(folder, recursive: true);
             else Console.WriteLine($"Kept {folder}");
         }
     }
@@ -115,27 +123,34 @@ public static class EvaluationBench
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "leader", password = Password });
         token.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        var cache = app.Services.GetRequiredService<DashboardCache>();
         Console.WriteLine("## GET /api/v1/dashboard (leader, whole city) through HTTP, sequential requests after 3 warm-ups");
-        Console.WriteLine("| period | requests | p50 ms | p95 ms | max ms | response KB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("Cold: the dashboard cache is invalidated before every request (as after a committed step: every request builds the");
+        Console.WriteLine("dashboard from the roll-ups). Warm: no step in between (served from the cache; \"overdue now\" is still counted live).");
+        Console.WriteLine("| period | cache | requests | p50 ms | p95 ms | max ms | response KB |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var period in new[] { $"{Year}-06", $"{Year}-Q2", $"{Year}" })
         {
-            var url = $"/api/v1/dashboard?period={period}";
-            long size = 0;
-            for (var i = 0; i < 3; i++) (await client.GetAsync(url)).EnsureSuccessStatusCode();
-            var times = new List<double>();
-            for (var i = 0; i < 20 * rounds; i++)
+            foreach (var cold in new[] { true, false })
             {
-                var watch = Stopwatch.StartNew();
-                var response = await client.GetAsync(url);
-                var body = await response.Content.ReadAsByteArrayAsync();
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                response.EnsureSuccessStatusCode();
-                size = body.Length;
+                var url = $"/api/v1/dashboard?period={period}";
+                long size = 0;
+                for (var i = 0; i < 3; i++) (await client.GetAsync(url)).EnsureSuccessStatusCode();
+                var times = new List<double>();
+                for (var i = 0; i < 20 * rounds; i++)
+                {
+                    if (cold) cache.Invalidate();
+                    var watch = Stopwatch.StartNew();
+                    var response = await client.GetAsync(url);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    response.EnsureSuccessStatusCode();
+                    size = body.Length;
+                }
+                times.Sort();
+                double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+                Console.WriteLine($"| {period} | {(cold ? "cold" : "warm")} | {times.Count} | {At(0.5):N0} | {At(0.95):N0} | {times[^1]:N0} | {size / 1024:N0} |");
             }
-            times.Sort();
-            double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-            Console.WriteLine($"| {period} | {times.Count} | {At(0.5):N0} | {At(0.95):N0} | {times[^1]:N0} | {size / 1024:N0} |");
         }
         Console.WriteLine();
     }
@@ -186,232 +201,6 @@ public static class EvaluationBench
         db.Departments.AddRange(added);
         await db.SaveChangesAsync();
         return added.Select(d => d.Id).ToArray();
-    }
-
-    /// <summary>Cases into the Cases table and their counters into the roll-ups, both with prepared bulk inserts.</summary>
-    private static async Task<int> GenerateAsync(string file, int count, int[] departments)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var random = new Random(20261126);
-        var start = new DateTimeOffset(Year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-        var seconds = (int)(start.AddYears(1) - start).TotalSeconds - 5 * 86400;
-        var rows = new Dictionary<RollupKey, EvaluationRollup>();
-        var increments = new List<EvaluationIncrement>(32);
-        string[] channels = ["Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Hotline", "Hotline", "Citizen", "Open311"];
-
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-400000;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-        var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO Cases (Number, CityCode, Channel, Status, Kind, TypeCode, Description, Longitude, Latitude, GridCode, CommunityCode, StreetCode,
-              DistrictCode, IsBuiltUp, DepartmentId, IsUrgent, ReworkCount, SupervisionCount, ExtensionCount, CreatedAt, UpdatedAt, RegisteredAt,
-              DispatchedAt, FeedbackAt, ClosedAt, StageDueAt, StageOverdueAlerted, HandledOnTime, HistoryCount, LastHistoryHash, Version)
-            VALUES ($n, '460100', $ch, $st, 'Matter', $ty, 'bench', 110.3, 20.0, $g, $co, $s, $d, 1, $dep, 0, $rw, 0, $ext, $c, $c, $reg, $dis, $fb, $cl, $due, 1, $ot, 1, '', 1)
-            """;
-        string[] names = ["$n", "$ch", "$st", "$ty", "$g", "$co", "$s", "$d", "$dep", "$rw", "$ext", "$c", "$reg", "$dis", "$fb", "$cl", "$due", "$ot"];
-        var p = names.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-        var transaction = connection.BeginTransaction();
-        insert.Transaction = transaction;
-        insert.Prepare();
-
-        static object Db(object? value) => value ?? DBNull.Value;
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0 && i % 500_000 == 0)
-            {
-                transaction.Commit();
-                transaction = connection.BeginTransaction();
-                insert.Transaction = transaction;
-            }
-            // Skewed towards low grid numbers: a few hotspots, a long tail.
-            var u = random.NextDouble();
-            var grid = (int)(u * u * Grids);
-            var district = $"4601{grid / 2500 + 1:D2}";
-            var street = $"{district}{grid / 100 % 25 + 1:D3}";
-            var community = $"{street}{grid / 10 % 10 + 1:D3}";
-            var gridCode = $"{community}{grid % 10 + 1:D2}";
-            var channel = channels[random.Next(channels.Length)];
-            var type = $"06{random.Next(Types) + 1:D3}";
-            var department = departments[(grid / 7 + random.Next(3)) % departments.Length];
-            var created = start.AddSeconds(random.Next(seconds));
-            var facts = new CaseFacts(Enum.Parse<Domain.Cases.CaseChannel>(channel), district, street, community, gridCode,
-                channel == "Inspector" ? 100_000 + grid % Inspectors : null, $"Matter:{type}");
-            increments.Clear();
-            void Add(DateTimeOffset at, EvaluationSubjectKind kind, string key, EvaluationMeasure measure) => increments.Add(new(at, kind, key, district, measure));
-            void Regions(DateTimeOffset at, EvaluationMeasure measure)
-            {
-                Add(at, EvaluationSubjectKind.District, district, measure);
-                Add(at, EvaluationSubjectKind.Street, street, measure);
-                Add(at, EvaluationSubjectKind.Community, community, measure);
-                Add(at, EvaluationSubjectKind.Grid, gridCode, measure);
-            }
-            string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-            var isPublic = channel is "Hotline" or "Citizen" or "Open311";
-            Regions(created, EvaluationMeasure.Reported);
-            Add(created, EvaluationSubjectKind.Channel, channel, EvaluationMeasure.Reported);
-            if (isPublic) Regions(created, EvaluationMeasure.PublicReported);
-            if (facts.ReporterUserId is { } reporter) Add(created, EvaluationSubjectKind.Inspector, Id(reporter), EvaluationMeasure.Reported);
-
-            var roll = random.NextDouble();
-            string status;
-            DateTimeOffset? registered = null, dispatched = null, feedback = null, closed = null, due = null;
-            bool? onTime = null;
-            var (rework, extension) = (0, 0);
-            if (roll < 0.05)
-            {
-                status = "Rejected";
-                Add(created.AddMinutes(10), EvaluationSubjectKind.IntakeOperator, Id(200_000 + random.Next(Operators)), EvaluationMeasure.IntakeHandled);
-            }
-            else
-            {
-                registered = created.AddMinutes(5 + random.Next(40));
-                var lead = random.NextDouble() < 0.4;
-                Regions(registered.Value, EvaluationMeasure.Registered);
-                Add(registered.Value, EvaluationSubjectKind.Channel, channel, EvaluationMeasure.Registered);
-                Add(registered.Value, EvaluationSubjectKind.CaseType, facts.TypeKey!, EvaluationMeasure.Registered);
-                if (isPublic) Regions(registered.Value, EvaluationMeasure.PublicRegistered);
-                if (facts.ReporterUserId is { } r) Add(registered.Value, EvaluationSubjectKind.Inspector, Id(r), EvaluationMeasure.ValidReports);
-                var leadId = Id(300_000 + random.Next(ShiftLeads));
-                if (lead)
-                {
-                    Add(registered.Value, EvaluationSubjectKind.ShiftLead, leadId, EvaluationMeasure.Registered);
-                    if (random.NextDouble() < 0.95) Add(registered.Value, EvaluationSubjectKind.ShiftLead, leadId, EvaluationMeasure.RegisteredOnTime);
-                }
-                else
-                {
-                    Add(registered.Value, EvaluationSubjectKind.IntakeOperator, Id(200_000 + random.Next(Operators)), EvaluationMeasure.IntakeHandled);
-                }
-                if (roll < 0.06)
-                {
-                    status = "Voided";
-                    Regions(registered.Value.AddHours(1), EvaluationMeasure.Voided);
-                    if (lead) Add(registered.Value.AddHours(1), EvaluationSubjectKind.ShiftLead, leadId, EvaluationMeasure.Voided);
-                }
-                else
-                {
-                    dispatched = registered.Value.AddMinutes(5 + random.Next(40));
-                    var dispatcher = Id(400_000 + random.Next(Dispatchers));
-                    var dep = Id(department);
-                    Add(dispatched.Value, EvaluationSubjectKind.Dispatcher, dispatcher, EvaluationMeasure.Dispatches);
-                    if (random.NextDouble() < 0.93) Add(dispatched.Value, EvaluationSubjectKind.Dispatcher, dispatcher, EvaluationMeasure.DispatchesOnTime);
-                    if (random.NextDouble() < 0.02) Add(dispatched.Value, EvaluationSubjectKind.Dispatcher, dispatcher, EvaluationMeasure.DispatchesReturned);
-                    Add(dispatched.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.Received);
-                    if (roll > 0.995)
-                    {
-                        status = "Handling";
-                        due = dispatched.Value.AddDays(3);
-                    }
-                    else
-                    {
-                        rework = random.NextDouble() < 0.04 ? 1 : 0;
-                        extension = random.NextDouble() < 0.05 ? 1 : 0;
-                        feedback = dispatched.Value.AddHours(2 + random.Next(72));
-                        onTime = random.NextDouble() < 0.88;
-                        for (var f = 0; f <= rework; f++)
-                        {
-                            Add(feedback.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.Feedbacks);
-                            if (onTime.Value) Add(feedback.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.FeedbacksOnTime);
-                            var inspector = Id(100_000 + grid % Inspectors);
-                            Add(feedback.Value.AddHours(1), EvaluationSubjectKind.Inspector, inspector, EvaluationMeasure.Checks);
-                            Add(feedback.Value.AddHours(1), EvaluationSubjectKind.Inspector, inspector, EvaluationMeasure.ChecksOnTime);
-                        }
-                        if (rework > 0) Add(feedback.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.Reworks);
-                        closed = feedback.Value.AddHours(2);
-                        status = "Closed";
-                        Regions(closed.Value, EvaluationMeasure.Closed);
-                        Add(closed.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.Closed);
-                        Add(closed.Value, EvaluationSubjectKind.Channel, channel, EvaluationMeasure.Closed);
-                        Add(closed.Value, EvaluationSubjectKind.CaseType, facts.TypeKey!, EvaluationMeasure.Closed);
-                        Add(closed.Value, EvaluationSubjectKind.ShiftLead, leadId, EvaluationMeasure.Closed);
-                        Add(closed.Value, EvaluationSubjectKind.ShiftLead, leadId, EvaluationMeasure.ClosedOnTime);
-                        if (onTime.Value)
-                        {
-                            Regions(closed.Value, EvaluationMeasure.ClosedOnTime);
-                            Add(closed.Value, EvaluationSubjectKind.Department, dep, EvaluationMeasure.ClosedOnTime);
-                            Add(closed.Value, EvaluationSubjectKind.Channel, channel, EvaluationMeasure.ClosedOnTime);
-                            Add(closed.Value, EvaluationSubjectKind.CaseType, facts.TypeKey!, EvaluationMeasure.ClosedOnTime);
-                        }
-                        if (extension > 0) Regions(closed.Value, EvaluationMeasure.ClosedDeferred);
-                        if (extension > 0 && onTime.Value) Regions(closed.Value, EvaluationMeasure.ClosedDeferredOnTime);
-                    }
-                }
-            }
-            Accumulate(rows, increments, zone);
-
-            p[0].Value = $"B{i:D12}";
-            p[1].Value = channel;
-            p[2].Value = status;
-            p[3].Value = type;
-            p[4].Value = gridCode;
-            p[5].Value = community;
-            p[6].Value = street;
-            p[7].Value = district;
-            p[8].Value = dispatched is null ? DBNull.Value : department;
-            p[9].Value = rework;
-            p[10].Value = extension;
-            p[11].Value = Ms(created);
-            p[12].Value = Db(registered is { } a ? Ms(a) : null);
-            p[13].Value = Db(dispatched is { } b ? Ms(b) : null);
-            p[14].Value = Db(feedback is { } c ? Ms(c) : null);
-            p[15].Value = Db(closed is { } d ? Ms(d) : null);
-            p[16].Value = Db(due is { } e ? Ms(e) : null);
-            p[17].Value = Db(onTime);
-            await insert.ExecuteNonQueryAsync();
-        }
-        transaction.Commit();
-        transaction.Dispose();
-        await insert.DisposeAsync();
-        await WriteRollupsAsync(connection, rows.Values);
-        return rows.Count;
-    }
-
-    /// <summary>Like the observer, but day buckets only for the kinds with few subjects (see the class summary).</summary>
-    private static void Accumulate(Dictionary<RollupKey, EvaluationRollup> rows, List<EvaluationIncrement> increments, TimeZoneInfo zone)
-    {
-        foreach (var i in increments)
-        {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(i.At, zone).DateTime);
-            foreach (var bucket in Enum.GetValues<EvaluationBucketKind>())
-            {
-                if (bucket == EvaluationBucketKind.Day && i.SubjectKind is EvaluationSubjectKind.Grid or EvaluationSubjectKind.Community or EvaluationSubjectKind.Street) continue;
-                var key = new RollupKey(i.SubjectKind, bucket, EvaluationRollup.StartOf(bucket, day), i.SubjectKey, i.DistrictCode);
-                if (!rows.TryGetValue(key, out var row))
-                {
-                    row = new EvaluationRollup { SubjectKind = key.Kind, BucketKind = bucket, BucketStart = key.Start, SubjectKey = key.Subject, DistrictCode = key.District };
-                    rows.Add(key, row);
-                }
-                row.Add(i.Measure, 1);
-            }
-        }
-    }
-
-    private static async Task WriteRollupsAsync(SqliteConnection connection, IEnumerable<EvaluationRollup> rows)
-    {
-        var measures = EvaluationMeasures.All;
-        await using var transaction = connection.BeginTransaction();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO EvaluationRollups (SubjectKind, BucketKind, BucketStart, SubjectKey, DistrictCode, "
-            + string.Join(", ", measures) + ") VALUES ($k, $b, $s, $key, $d, " + string.Join(", ", measures.Select((_, i) => $"$m{i}")) + ")";
-        var k = insert.Parameters.Add(new SqliteParameter("$k", null));
-        var b = insert.Parameters.Add(new SqliteParameter("$b", null));
-        var s = insert.Parameters.Add(new SqliteParameter("$s", null));
-        var key = insert.Parameters.Add(new SqliteParameter("$key", null));
-        var d = insert.Parameters.Add(new SqliteParameter("$d", null));
-        var m = measures.Select((_, i) => insert.Parameters.Add(new SqliteParameter($"$m{i}", null))).ToArray();
-        insert.Prepare();
-        foreach (var row in rows)
-        {
-            (k.Value, b.Value, s.Value, key.Value, d.Value) = (row.SubjectKind.ToString(), row.BucketKind.ToString(), row.BucketStart, row.SubjectKey, row.DistrictCode);
-            for (var i = 0; i < measures.Count; i++) m[i].Value = row.Get(measures[i]);
-            await insert.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
     }
 
     private static async Task<WebApplication> StartAsync(string folder)

@@ -104,8 +104,16 @@ public static class EvaluationFormulas
         new(code, BandScore(count, bands) / 100, weight, count, 1);
 
     /// <summary>The band score of a case count (0 when no band matches).</summary>
-    public static double BandScore(int count, IReadOnlyList<CountBand> bands) =>
-        bands.FirstOrDefault(b => count >= b.Min && (b.Max is null || count <= b.Max))?.Score ?? 0;
+    public static double BandScore(int count, IReadOnlyList<CountBand> bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var b = bands[i];
+            if (count >= b.Min && (b.Max is null || count <= b.Max)) return b.Score;
+        }
+        return 0;
+    }
 
     /// <summary>Σ weight × value ÷ Σ weight over the indicators that have a value and a weight, × 100; null when none has.</summary>
     public static double? Combine(IEnumerable<Indicator> indicators)
@@ -120,6 +128,16 @@ public static class EvaluationFormulas
         return weights > 0 ? Math.Round(sum / weights * 100, 2) : null;
     }
 
-    public static string GradeOf(double score, EvaluationSettings settings) =>
-        settings.Grades.OrderByDescending(g => g.MinScore).First(g => score >= g.MinScore).Grade;
+    /// <summary>The grade of the highest band the score reaches (the first of equal bands). A loop, not a sort: a table of
+    /// 40,000 grids grades 40,000 scores.</summary>
+    public static string GradeOf(double score, EvaluationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        GradeBand? best = null;
+        foreach (var g in settings.Grades)
+        {
+            if (score >= g.MinScore && (best is null || g.MinScore > best.MinScore)) best = g;
+        }
+        return best?.Grade ?? throw new InvalidOperationException($"No grade band holds the score {score}.");
+    }
 }

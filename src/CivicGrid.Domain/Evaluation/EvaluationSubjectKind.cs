@@ -32,6 +32,37 @@ public static class EvaluationSubjectKinds
 
     public static bool IsPosition(this EvaluationSubjectKind kind) => kind is >= EvaluationSubjectKind.Inspector and <= EvaluationSubjectKind.Dispatcher;
 
+    private static readonly EvaluationMeasure[] RegionMeasures =
+    [
+        EvaluationMeasure.Reported, EvaluationMeasure.PublicReported, EvaluationMeasure.Registered, EvaluationMeasure.PublicRegistered, EvaluationMeasure.Voided,
+        EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime, EvaluationMeasure.ClosedDeferred, EvaluationMeasure.ClosedDeferredOnTime,
+    ];
+
+    /// <summary>The counters <see cref="CaseTrail"/> moves for a subject of this kind; the others stay zero on its roll-up
+    /// rows, so a table reads only these columns (a year of 40,000 grids is then 9 columns per row, not 25). A test checks
+    /// every stored row against this list: extend it when the trail counts something new for a kind.</summary>
+    public static IReadOnlyList<EvaluationMeasure> Measures(this EvaluationSubjectKind kind) => kind switch
+    {
+        _ when kind.IsRegion() => RegionMeasures,
+        EvaluationSubjectKind.Department =>
+        [
+            EvaluationMeasure.Received, EvaluationMeasure.Feedbacks, EvaluationMeasure.FeedbacksOnTime, EvaluationMeasure.Reworks,
+            EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime, EvaluationMeasure.ClosedDeferred, EvaluationMeasure.ClosedDeferredOnTime,
+        ],
+        EvaluationSubjectKind.Inspector =>
+        [
+            EvaluationMeasure.Reported, EvaluationMeasure.ValidReports, EvaluationMeasure.Verifications, EvaluationMeasure.VerificationsOnTime,
+            EvaluationMeasure.Checks, EvaluationMeasure.ChecksOnTime,
+        ],
+        EvaluationSubjectKind.IntakeOperator => [EvaluationMeasure.IntakeHandled, EvaluationMeasure.VerificationRequests, EvaluationMeasure.VerificationRequestsOnTime],
+        EvaluationSubjectKind.ShiftLead =>
+            [EvaluationMeasure.Registered, EvaluationMeasure.RegisteredOnTime, EvaluationMeasure.Voided, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
+        EvaluationSubjectKind.Dispatcher => [EvaluationMeasure.Dispatches, EvaluationMeasure.DispatchesOnTime, EvaluationMeasure.DispatchesReturned],
+        EvaluationSubjectKind.CaseType => [EvaluationMeasure.Registered, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
+        EvaluationSubjectKind.Channel => [EvaluationMeasure.Reported, EvaluationMeasure.Registered, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
+        _ => EvaluationMeasures.All,
+    };
+
     /// <summary>The kinds that have a score and a ranking.</summary>
     public static bool IsEvaluated(this EvaluationSubjectKind kind) => kind <= EvaluationSubjectKind.Dispatcher;
 

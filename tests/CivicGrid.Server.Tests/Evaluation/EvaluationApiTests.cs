@@ -155,6 +155,72 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         Assert.True(dispatchers.Sum(r => r.DispatchesReturned) >= 1);
     }
 
+    /// <summary>The tables read the roll-ups with plain SQL (one statement over the period's bucket ranges); this checks every
+    /// kind's counters against the rows read through EF and summed here, for a month, a year and a range that mixes day
+    /// and month buckets, and the inspectors' grid counters against their responsibility grids.</summary>
+    [Fact]
+    public async Task EveryTable_HasTheSumsOfItsPeriodsRollupRows()
+    {
+        // The demo city's history (rebuilt after seeding) plus whatever other tests of the class added; no sign-ins of its own
+        // beyond the leader's (the sign-in endpoint is rate-limited per IP).
+        foreach (var text in new[] { "2026-11", "2026", "2026-10-20..2026-11-30" }) await TablesHaveTheSumsOfTheRollupRowsAsync(text);
+    }
+
+    private async Task TablesHaveTheSumsOfTheRollupRowsAsync(string text)
+    {
+        Assert.True(EvaluationPeriod.TryParse(text, out var period));
+        await using var db = api.Database.CreateContext();
+        var stored = await db.EvaluationRollups.AsNoTracking().ToListAsync();
+        // The tables read only the counters each kind moves: every other counter must be zero on every stored row.
+        foreach (var row in stored)
+        {
+            var other = EvaluationMeasures.All.Except(row.SubjectKind.Measures()).FirstOrDefault(m => row.Get(m) != 0, (EvaluationMeasure)(-1));
+            Assert.True((int)other == -1, $"{row.SubjectKind} {row.SubjectKey} {row.BucketStart}: {other} = {((int)other >= 0 ? row.Get(other) : 0)} is not in EvaluationSubjectKinds.Measures");
+        }
+        var inPeriod = stored.Where(r => period.Buckets().Any(b => b.Kind == r.BucketKind && r.BucketStart >= b.From && r.BucketStart <= b.To)).ToList();
+        var inspectorOf = await (from g in db.UnitGrids.AsNoTracking()
+                                 join r in db.ResponsibilityGrids.AsNoTracking() on g.ResponsibilityGridId equals r.Id
+                                 where r.InspectorUserId != null
+                                 select new { g.Code, r.InspectorUserId }).ToDictionaryAsync(x => x.Code, x => x.InspectorUserId!.Value.ToString(CultureInfo.InvariantCulture));
+        var client = await api.As("leader");
+        var checkedRows = 0;
+        foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()))
+        {
+            var expected = new Dictionary<string, EvaluationCounts>();
+            EvaluationCounts Of(string key) => expected.TryGetValue(key, out var c) ? c : expected[key] = new EvaluationCounts();
+            foreach (var row in inPeriod.Where(r => r.SubjectKind == kind)) Of(row.SubjectKey).AddAll(row);
+            if (kind == EvaluationSubjectKind.Inspector)
+            {
+                foreach (var row in inPeriod.Where(r => r.SubjectKind == EvaluationSubjectKind.Grid && inspectorOf.ContainsKey(r.SubjectKey)))
+                {
+                    var c = Of(inspectorOf[row.SubjectKey]);
+                    c.Registered += row.Registered;
+                    c.PublicRegistered += row.PublicRegistered;
+                }
+            }
+            var table = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/{kind.ToCode()}?period={text}");
+            var rows = table.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), rows.Select(r => r.GetProperty("key").GetString()!).Order(StringComparer.Ordinal));
+            foreach (var row in rows)
+            {
+                var counts = row.GetProperty("counts");
+                var want = expected[row.GetProperty("key").GetString()!];
+                foreach (var measure in EvaluationMeasures.All)
+                {
+                    var got = counts.GetProperty(EvaluationDrillDown.Camel(measure)).GetInt32();
+                    Assert.True(want.Get(measure) == got, $"{kind} {row.GetProperty("key")} {measure}: table {got}, roll-up rows {want.Get(measure)}");
+                }
+                checkedRows++;
+            }
+        }
+        Assert.True(checkedRows > 20, $"only {checkedRows} rows");
+        var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard?period={text}&hotspots=5");
+        var grids = inPeriod.Where(r => r.SubjectKind == EvaluationSubjectKind.Grid).GroupBy(r => r.SubjectKey)
+            .Select(g => (Key: g.Key, Reported: g.Sum(r => r.Reported))).OrderByDescending(g => g.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).ToList();
+        Assert.Equal(grids.Select(g => $"{g.Key}={g.Reported}"),
+            dashboard.GetProperty("hotspots").EnumerateArray().Select(h => $"{h.GetProperty("gridCode").GetString()}={h.GetProperty("reported").GetInt32()}"));
+    }
+
     [Fact]
     public async Task DistrictTable_IsRanked_WithGradesAndTheFiguresBehindEachScore()
     {

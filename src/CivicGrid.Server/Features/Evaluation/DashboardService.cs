@@ -9,17 +9,35 @@ namespace CivicGrid.Server.Features.Evaluation;
 
 /// <summary>Builds the dashboard from the roll-ups (a few grouped reads of small slices) plus one count of overdue
 /// open cases on the cases table (index on StageDueAt).</summary>
-public sealed class DashboardService(CivicGridDbContext db, EvaluationService evaluation, TimeProvider time)
+public sealed class DashboardService(CivicGridDbContext db, EvaluationService evaluation, DashboardCache cache, TimeProvider time)
 {
     public async Task<Dashboard> GetAsync(EvaluationPeriod period, bool weekly, int hotspots, int top, DataScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(scope);
         var now = time.GetUtcNow();
+        var overdue = await db.Cases.AsNoTracking().Within(scope).CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken);
+        var key = new DashboardCache.Key(period.Label, period.From, period.To, weekly, hotspots, top, scope.Kind, scope.DivisionCode, scope.DepartmentId);
+        if (!cache.TryGet(key, out var built))
+        {
+            var version = cache.Version; // before reading: a step committing meanwhile makes this entry stale at once
+            built = await BuildAsync(period, weekly, hotspots, top, scope, cancellationToken);
+            cache.Put(key, version, built);
+        }
+        // "Overdue now" moves with the clock, not with steps: live on every call, like the as-of time.
+        return built with { AsOf = now, Figures = built.Figures.Select(f => f.Code == OverdueNow ? f with { Value = overdue } : f).ToList() };
+    }
+
+    private const string OverdueNow = "overdueNow";
+
+    /// <summary>Everything the roll-ups give (all but the live overdue count).</summary>
+    private async Task<Dashboard> BuildAsync(EvaluationPeriod period, bool weekly, int hotspots, int top, DataScope scope, CancellationToken cancellationToken)
+    {
         // The headline kind is the one the scope sees whole: districts (city or district scope) or the street itself.
         var headline = scope.Kind == DataScopeKind.Street ? EvaluationSubjectKind.Street : EvaluationSubjectKind.District;
         var byDistrict = await RollupReader.SumBySubjectAsync(db, headline, period, scope, null, cancellationToken);
         var total = new EvaluationCounts();
         foreach (var c in byDistrict.Values) total.AddAll(c);
-        var overdue = await db.Cases.AsNoTracking().Within(scope).CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken);
 
         Figure Count(string code, int value, EvaluationMeasure measure) => new(code, value, null, null, DashboardLinks.Cases(headline, null, measure, period));
         var figures = new List<Figure>
@@ -34,7 +52,7 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
                 DashboardLinks.Cases(headline, null, EvaluationMeasure.ClosedOnTime, period)),
             new("closureRate", total.Registered > 0 ? Math.Min(1, (double)total.Closed / total.Registered) : null, total.Closed, total.Registered,
                 DashboardLinks.Cases(headline, null, EvaluationMeasure.Closed, period)),
-            new("overdueNow", overdue, null, null, "/api/v1/cases?light=red"),
+            new(OverdueNow, null, null, null, "/api/v1/cases?light=red"),
         };
 
         var days = await RollupReader.SumByDayAsync(db, headline, period, scope, null, cancellationToken);
@@ -54,7 +72,8 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         var districts = byDistrict.OrderByDescending(d => d.Value.Registered).ThenBy(d => d.Key, StringComparer.Ordinal)
             .Select(d => DashboardLinks.Of(d.Key, districtNames.GetValueOrDefault(d.Key, d.Key), d.Value, headline, period)).ToList();
 
-        var gridSums = await RollupReader.SumBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, null, cancellationToken);
+        // Only the two counters a hotspot shows, for every grid of the scope; the top N by reports is picked in memory.
+        var gridSums = await RollupReader.SumSomeBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, HotspotMeasures, cancellationToken);
         var hottest = gridSums.OrderByDescending(g => g.Value.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(hotspots).ToList();
         var codes = hottest.Select(h => h.Key).ToList();
         var centroids = (await db.UnitGrids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => new { g.Code, g.Boundary }).ToListAsync(cancellationToken))
@@ -67,9 +86,11 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         }).ToList();
 
         var league = await evaluation.TableAsync(EvaluationSubjectKind.Department, period, scope, cancellationToken);
-        return new Dashboard(period.Label, period.From, period.To, now, figures, trend, byType, byChannel, districts, hot,
+        return new Dashboard(period.Label, period.From, period.To, default, figures, trend, byType, byChannel, districts, hot,
             byType.Take(top).ToList(), league.Rows);
     }
+
+    private static readonly EvaluationMeasure[] HotspotMeasures = [EvaluationMeasure.Reported, EvaluationMeasure.Registered];
 
     private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

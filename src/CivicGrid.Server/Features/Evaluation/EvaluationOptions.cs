@@ -11,6 +11,11 @@ public sealed class EvaluationOptions
 
     public EvaluationSettings Default { get; set; } = new();
 
+    /// <summary>How long a dashboard built from the roll-ups may be served again while no step commits on this instance
+    /// (<see cref="DashboardCache"/>); bounds what the instance cannot see (other instances without a transport, a CLI
+    /// rebuild). 0 turns the cache off.</summary>
+    public int DashboardCacheSeconds { get; set; } = 30;
+
     public Dictionary<string, EvaluationSettings> Cities { get; set; } = new(StringComparer.Ordinal);
 
     public EvaluationSettings For(string? cityCode) =>

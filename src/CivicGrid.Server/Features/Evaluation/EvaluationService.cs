@@ -1,6 +1,7 @@
 using System.Globalization;
 using CivicGrid.Data;
 using CivicGrid.Domain.Evaluation;
+using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,15 +37,8 @@ public sealed class EvaluationService(CivicGridDbContext db, IOptions<Evaluation
     /// responsibility grids; they go into the inspector's Registered and PublicRegistered counters.</summary>
     private async Task AddInspectorGridsAsync(Dictionary<string, EvaluationCounts> counts, EvaluationPeriod period, DataScope scope, CancellationToken cancellationToken)
     {
-        var gridSums = await RollupReader.SumBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, null, cancellationToken);
-        var inspectorOf = await (from g in db.UnitGrids.AsNoTracking()
-                                 join r in db.ResponsibilityGrids.AsNoTracking() on g.ResponsibilityGridId equals r.Id
-                                 where r.InspectorUserId != null
-                                 select new { g.Code, r.InspectorUserId }).ToDictionaryAsync(x => x.Code, x => x.InspectorUserId!.Value, cancellationToken);
-        foreach (var (grid, sums) in gridSums)
+        foreach (var (key, sums) in await RollupReader.SumOfInspectorGridsAsync(db, period, scope, cancellationToken))
         {
-            if (!inspectorOf.TryGetValue(grid, out var inspector)) continue;
-            var key = inspector.ToString(CultureInfo.InvariantCulture);
             if (!counts.TryGetValue(key, out var c)) counts[key] = c = new EvaluationCounts();
             c.Registered += sums.Registered;
             c.PublicRegistered += sums.PublicRegistered;
@@ -63,24 +57,30 @@ public sealed class EvaluationService(CivicGridDbContext db, IOptions<Evaluation
         };
     }
 
-    /// <summary>Display names of the subjects (division names, department names, staff display names, type names).</summary>
+    /// <summary>Display names of the subjects (division names, department names, staff display names, type names). Reads
+    /// every name of the kind's table (a few thousand at most) rather than a list of thousands of keys: one constant
+    /// statement, and the caller looks its keys up. Grids have no names.</summary>
     internal async Task<Dictionary<string, string>> NamesAsync(EvaluationSubjectKind kind, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        var wanted = keys.ToList();
-        var ids = wanted.Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id >= 0).ToList();
         switch (kind)
         {
             case EvaluationSubjectKind.District or EvaluationSubjectKind.Street or EvaluationSubjectKind.Community:
-                return await db.AdministrativeUnits.AsNoTracking().Where(u => wanted.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+                var level = kind switch
+                {
+                    EvaluationSubjectKind.District => AdministrativeLevel.District,
+                    EvaluationSubjectKind.Street => AdministrativeLevel.Street,
+                    _ => AdministrativeLevel.Community,
+                };
+                return await db.AdministrativeUnits.AsNoTracking().Where(u => u.Level == level).ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, cancellationToken);
             case EvaluationSubjectKind.Department:
-                return (await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
-                    .ToDictionary(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Name);
+                return (await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
+                    .ToDictionary(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Name, StringComparer.Ordinal);
             case EvaluationSubjectKind.CaseType:
                 return (await db.CatalogueTypes.AsNoTracking().Select(t => new { t.Kind, t.Code, t.Name }).ToListAsync(cancellationToken))
-                    .ToDictionary(t => $"{t.Kind}:{t.Code}", t => t.Name);
+                    .ToDictionary(t => $"{t.Kind}:{t.Code}", t => t.Name, StringComparer.Ordinal);
             case var position when position.IsPosition():
-                return (await db.StaffUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
-                    .ToDictionary(u => u.Id.ToString(CultureInfo.InvariantCulture), u => u.DisplayName);
+                return (await db.StaffUsers.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+                    .ToDictionary(u => u.Id.ToString(CultureInfo.InvariantCulture), u => u.DisplayName, StringComparer.Ordinal);
             default:
                 return new Dictionary<string, string>(StringComparer.Ordinal);
         }

@@ -14,6 +14,7 @@ public static class EvaluationServices
         services.AddScoped<EvaluationService>();
         services.AddScoped<EvaluationDrillDown>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<EvaluationRebuild>();
         return services;
     }

@@ -1,46 +1,45 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using CivicGrid.Data;
 using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
 /// <summary>Sums roll-up rows: one subject kind over a period (its year, month and day buckets), within a data scope.
 /// A district scope sees the rows of its district (for departments and positions: their work on the district's cases);
-/// a street scope sees the street and its communities and grids; a department scope sees its own department's row.</summary>
+/// a street scope sees the street and its communities and grids; a department scope sees its own department's row.
+/// <para>Read with plain ADO.NET on the context's connection (SQLite and PostgreSQL speak the same SQL here): one
+/// statement per call, the period's bucket ranges as <c>UNION ALL</c>, sums straight into counters. A year of 40,000
+/// grids is 40,000 rows; materialising them as EF entities cost more than the database's own work (ADR 0011).</para></summary>
 internal static class RollupReader
 {
-    public static IQueryable<EvaluationRollup> Within(this IQueryable<EvaluationRollup> rows, EvaluationSubjectKind kind, DataScope scope)
-    {
-        rows = rows.Where(r => r.SubjectKind == kind);
-        return scope.Kind switch
-        {
-            DataScopeKind.City => rows,
-            DataScopeKind.District when scope.DivisionCode is { } code => rows.Where(r => r.DistrictCode == code),
-            DataScopeKind.Street when scope.DivisionCode is { } code && kind is EvaluationSubjectKind.Street or EvaluationSubjectKind.Community or EvaluationSubjectKind.Grid =>
-                rows.Where(r => r.SubjectKey.StartsWith(code)),
-            DataScopeKind.Department when scope.DepartmentId is { } id && kind == EvaluationSubjectKind.Department =>
-                rows.Where(r => r.SubjectKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            _ => rows.Where(_ => false),
-        };
-    }
+    /// <summary>Per subject key, the sums over the period of the counters the kind moves (<see cref="EvaluationSubjectKinds.Measures"/>;
+    /// the others are zero on its rows).</summary>
+    public static Task<Dictionary<string, EvaluationCounts>> SumBySubjectAsync(
+        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, CancellationToken cancellationToken) =>
+        SumAsync(db, kind, period, scope, district, kind.Measures(), cancellationToken);
 
-    /// <summary>Per subject key, the sums of every counter over the period.</summary>
-    public static async Task<Dictionary<string, EvaluationCounts>> SumBySubjectAsync(
-        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, CancellationToken cancellationToken)
+    /// <summary>Per subject key, the sums of a few counters over the period (hotspots): the other counters of the result are zero.</summary>
+    public static Task<Dictionary<string, EvaluationCounts>> SumSomeBySubjectAsync(
+        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, IReadOnlyList<EvaluationMeasure> measures,
+        CancellationToken cancellationToken) =>
+        SumAsync(db, kind, period, scope, null, measures, cancellationToken);
+
+    private static async Task<Dictionary<string, EvaluationCounts>> SumAsync(
+        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, IReadOnlyList<EvaluationMeasure> measures,
+        CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, EvaluationCounts>(StringComparer.Ordinal);
-        foreach (var range in period.Buckets())
+        await ReadAsync(db, kind, period.Buckets(), scope, district, "\"SubjectKey\"", measures, reader =>
         {
-            var rows = InRange(db.EvaluationRollups.AsNoTracking().Within(kind, scope), range);
-            if (district is not null) rows = rows.Where(r => r.DistrictCode == district);
-            var sums = await Sum(rows.GroupBy(r => r.SubjectKey)).ToListAsync(cancellationToken);
-            foreach (var (key, counts) in sums.Select(s => (s.Key, s.Counts)))
-            {
-                if (result.TryGetValue(key, out var existing)) existing.AddAll(counts);
-                else result[key] = counts;
-            }
-        }
+            var counts = new EvaluationCounts();
+            for (var i = 0; i < measures.Count; i++) counts.Add(measures[i], Int(reader, i + 1));
+            result[reader.GetString(0)] = counts;
+        }, cancellationToken);
         return result;
     }
 
@@ -49,43 +48,109 @@ internal static class RollupReader
         CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, CancellationToken cancellationToken)
     {
         var range = new BucketRange(EvaluationBucketKind.Day, EvaluationRollup.DayNumber(period.From), EvaluationRollup.DayNumber(period.To));
-        var rows = InRange(db.EvaluationRollups.AsNoTracking().Within(kind, scope), range);
-        if (district is not null) rows = rows.Where(r => r.DistrictCode == district);
-        return (await Sum(rows.GroupBy(r => r.BucketStart)).ToListAsync(cancellationToken)).OrderBy(k => k.Key).ToList();
+        var result = new List<Keyed<int>>();
+        var measures = kind.Measures();
+        await ReadAsync(db, kind, [range], scope, district, "\"BucketStart\"", measures, reader =>
+        {
+            var counts = new EvaluationCounts();
+            for (var i = 0; i < measures.Count; i++) counts.Add(measures[i], Int(reader, i + 1));
+            result.Add(new Keyed<int>(Int(reader, 0), counts));
+        }, cancellationToken);
+        return result.OrderBy(k => k.Key).ToList();
     }
 
-    private static IQueryable<EvaluationRollup> InRange(IQueryable<EvaluationRollup> rows, BucketRange range) =>
-        rows.Where(r => r.BucketKind == range.Kind && r.BucketStart >= range.From && r.BucketStart <= range.To);
-
-    private static IQueryable<Keyed<TKey>> Sum<TKey>(IQueryable<IGrouping<TKey, EvaluationRollup>> groups) =>
-        groups.Select(g => new Keyed<TKey>(g.Key, new EvaluationCounts
+    /// <summary>For each inspector with responsibility grids, the Registered and PublicRegistered sums of the unit grids
+    /// in them over the period (the missed-report rate), joined in the database rather than in memory.</summary>
+    public static async Task<Dictionary<string, (int Registered, int PublicRegistered)>> SumOfInspectorGridsAsync(
+        CivicGridDbContext db, EvaluationPeriod period, DataScope scope, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        await using var command = await CommandAsync(db, cancellationToken);
+        var where = Ranges(command, EvaluationSubjectKind.Grid, period.Buckets(), scope, null);
+        if (where.Count == 0) return result;
+        var rows = string.Join(" UNION ALL ", where.Select(w => $"SELECT \"SubjectKey\", \"Registered\", \"PublicRegistered\" FROM \"EvaluationRollups\" WHERE {w}"));
+        command.CommandText = $"""
+            SELECT rg."InspectorUserId", SUM(r."Registered"), SUM(r."PublicRegistered")
+            FROM ({rows}) r
+            JOIN "UnitGrids" g ON g."Code" = r."SubjectKey"
+            JOIN "ResponsibilityGrids" rg ON rg."Id" = g."ResponsibilityGridId"
+            WHERE rg."InspectorUserId" IS NOT NULL
+            GROUP BY rg."InspectorUserId"
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            Reported = g.Sum(r => r.Reported),
-            PublicReported = g.Sum(r => r.PublicReported),
-            Registered = g.Sum(r => r.Registered),
-            PublicRegistered = g.Sum(r => r.PublicRegistered),
-            RegisteredOnTime = g.Sum(r => r.RegisteredOnTime),
-            Voided = g.Sum(r => r.Voided),
-            Closed = g.Sum(r => r.Closed),
-            ClosedOnTime = g.Sum(r => r.ClosedOnTime),
-            ClosedDeferred = g.Sum(r => r.ClosedDeferred),
-            ClosedDeferredOnTime = g.Sum(r => r.ClosedDeferredOnTime),
-            ValidReports = g.Sum(r => r.ValidReports),
-            Verifications = g.Sum(r => r.Verifications),
-            VerificationsOnTime = g.Sum(r => r.VerificationsOnTime),
-            Checks = g.Sum(r => r.Checks),
-            ChecksOnTime = g.Sum(r => r.ChecksOnTime),
-            IntakeHandled = g.Sum(r => r.IntakeHandled),
-            VerificationRequests = g.Sum(r => r.VerificationRequests),
-            VerificationRequestsOnTime = g.Sum(r => r.VerificationRequestsOnTime),
-            Dispatches = g.Sum(r => r.Dispatches),
-            DispatchesOnTime = g.Sum(r => r.DispatchesOnTime),
-            DispatchesReturned = g.Sum(r => r.DispatchesReturned),
-            Received = g.Sum(r => r.Received),
-            Feedbacks = g.Sum(r => r.Feedbacks),
-            FeedbacksOnTime = g.Sum(r => r.FeedbacksOnTime),
-            Reworks = g.Sum(r => r.Reworks),
-        }));
+            result[Int(reader, 0).ToString(CultureInfo.InvariantCulture)] = (Int(reader, 1), Int(reader, 2));
+        }
+        return result;
+    }
+
+    private static async Task ReadAsync(CivicGridDbContext db, EvaluationSubjectKind kind, IReadOnlyList<BucketRange> ranges, DataScope scope, string? district,
+        string key, IReadOnlyList<EvaluationMeasure> measures, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, cancellationToken);
+        var where = Ranges(command, kind, ranges, scope, district);
+        if (where.Count == 0) return;
+        var sums = string.Join(", ", measures.Select(m => $"SUM(\"{m}\")"));
+        // One range (a year, a month, the days of a trend) is summed straight off its range scan of the key; several
+        // (a custom period: years + months + days) are unioned first.
+        command.CommandText = where.Count == 1
+            ? $"SELECT {key}, {sums} FROM \"EvaluationRollups\" WHERE {where[0]} GROUP BY {key}"
+            : $"SELECT {key}, {sums} FROM ({string.Join(" UNION ALL ", where.Select(w => $"SELECT {key}, {string.Join(", ", measures.Select(m => $"\"{m}\""))} FROM \"EvaluationRollups\" WHERE {w}"))}) r GROUP BY {key}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) row(reader);
+    }
+
+    /// <summary>A command on the context's connection (and its transaction, if one is open).</summary>
+    private static async Task<DbCommand> CommandAsync(CivicGridDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    /// <summary>One WHERE condition per bucket range (each a contiguous slice of the primary key: kind, bucket kind, bucket
+    /// start), with the scope's filter; none when the scope sees no row of this kind.</summary>
+    private static List<string> Ranges(DbCommand command, EvaluationSubjectKind kind, IReadOnlyList<BucketRange> ranges, DataScope scope, string? district)
+    {
+        var filter = new StringBuilder();
+        switch (scope.Kind)
+        {
+            case DataScopeKind.City:
+                break;
+            case DataScopeKind.District when scope.DivisionCode is { } code:
+                filter.Append(" AND \"DistrictCode\" = ").Append(Parameter(command, code));
+                break;
+            case DataScopeKind.Street when scope.DivisionCode is { } code && kind is EvaluationSubjectKind.Street or EvaluationSubjectKind.Community or EvaluationSubjectKind.Grid:
+                filter.Append(CultureInfo.InvariantCulture, $" AND substr(\"SubjectKey\", 1, {code.Length}) = ").Append(Parameter(command, code));
+                break;
+            case DataScopeKind.Department when scope.DepartmentId is { } id && kind == EvaluationSubjectKind.Department:
+                filter.Append(" AND \"SubjectKey\" = ").Append(Parameter(command, id.ToString(CultureInfo.InvariantCulture)));
+                break;
+            default:
+                return [];
+        }
+        if (district is not null) filter.Append(" AND \"DistrictCode\" = ").Append(Parameter(command, district));
+        var subject = Parameter(command, kind.ToString());
+        return ranges.Select(r => r.From == r.To
+                ? $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {Parameter(command, r.Kind.ToString())} AND \"BucketStart\" = {Parameter(command, r.From)}{filter}"
+                : $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {Parameter(command, r.Kind.ToString())} AND \"BucketStart\" >= {Parameter(command, r.From)} AND \"BucketStart\" <= {Parameter(command, r.To)}{filter}")
+            .ToList();
+    }
+
+    private static string Parameter(DbCommand command, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
+    }
+
+    /// <summary>SUM() is a 64-bit integer in both databases; the counters are ints.</summary>
+    private static int Int(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : checked((int)reader.GetInt64(ordinal));
 }
 
 /// <summary>Counters summed under one key.</summary>
