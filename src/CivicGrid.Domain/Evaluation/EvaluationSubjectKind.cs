@@ -58,7 +58,7 @@ public static class EvaluationSubjectKinds
         EvaluationSubjectKind.ShiftLead =>
             [EvaluationMeasure.Registered, EvaluationMeasure.RegisteredOnTime, EvaluationMeasure.Voided, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
         EvaluationSubjectKind.Dispatcher => [EvaluationMeasure.Dispatches, EvaluationMeasure.DispatchesOnTime, EvaluationMeasure.DispatchesReturned],
-        EvaluationSubjectKind.CaseType => [EvaluationMeasure.Registered, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
+        EvaluationSubjectKind.CaseType => [EvaluationMeasure.Reported, EvaluationMeasure.Registered, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
         EvaluationSubjectKind.Channel => [EvaluationMeasure.Reported, EvaluationMeasure.Registered, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
         _ => EvaluationMeasures.All,
     };
