@@ -81,9 +81,11 @@ public sealed partial class CaseWriter : IAsyncDisposable
     {
         var keys = batch.Where(p => p.Idempotency is not null).Select(p => p.Idempotency!.Key).Distinct().ToList();
         if (keys.Count == 0) return batch;
+        var scopes = batch.Where(p => p.Idempotency is not null).Select(p => p.Idempotency!.Scope).Distinct().ToList();
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var stored = (await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync())
+        // Both key columns constrained, so the primary key (Scope, Key) finds them; Key alone would scan the table.
+        var stored = (await db.IdempotencyRecords.AsNoTracking().Where(r => scopes.Contains(r.Scope) && keys.Contains(r.Key)).ToListAsync())
             .ToDictionary(r => (r.Scope, r.Key));
         if (stored.Count == 0) return batch;
         var left = new List<Pending>(batch.Count);
