@@ -88,6 +88,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
         var stored = (await db.IdempotencyRecords.AsNoTracking().Where(r => scopes.Contains(r.Scope) && keys.Contains(r.Key)).ToListAsync())
             .ToDictionary(r => (r.Scope, r.Key));
         if (stored.Count == 0) return batch;
+        var caseIds = stored.Values.Select(r => r.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var left = new List<Pending>(batch.Count);
         foreach (var pending in batch)
         {
@@ -95,7 +97,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
             else if (record.RequestHash != key.RequestHash)
                 pending.Done.TrySetException(new IdempotencyConflictException("This Idempotency-Key was used with a different request.", inFlight: false));
             else
-                pending.Done.TrySetResult(new IntakeOutcome(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == record.CaseId), IntakeOutcomeKind.Replayed));
+                pending.Done.TrySetResult(new IntakeOutcome(cases[record.CaseId], IntakeOutcomeKind.Replayed));
         }
         return left;
     }
