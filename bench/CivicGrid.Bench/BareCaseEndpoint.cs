@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using CivicGrid.Server.Features.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,9 +25,11 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _synchronous;
     private readonly SemaphoreSlim? _oneWriter;
+    private readonly Channel<PendingRow>? _groupCommit;
+    private readonly Task? _groupWriter;
     private long _number;
 
-    private BareCaseEndpoint(string databasePath, string synchronous, bool queueWriters)
+    private BareCaseEndpoint(string databasePath, string synchronous, bool queueWriters, bool groupCommit)
     {
         _oneWriter = queueWriters ? new SemaphoreSlim(1) : null;
         _connectionString = $"Data Source={databasePath};Pooling=True";
@@ -36,15 +39,22 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.MapPost("/cases", CreateAsync);
+        if (groupCommit)
+        {
+            _groupCommit = Channel.CreateUnbounded<PendingRow>(new UnboundedChannelOptions { SingleReader = true });
+            _groupWriter = Task.Run(WriteGroupsAsync);
+        }
     }
 
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>With <paramref name="queueWriters"/> requests wait for the write lock in an async queue of this process
     /// instead of in SQLite's busy handler (which sleeps and retries).</summary>
-    public static async Task<BareCaseEndpoint> StartAsync(string databasePath, string synchronous, bool queueWriters)
+    /// <summary>With <paramref name="groupCommit"/> one writer drains the rows waiting at that moment and inserts them
+    /// in one transaction (one fsync for many): the ceiling of group commit with bare prepared statements.</summary>
+    public static async Task<BareCaseEndpoint> StartAsync(string databasePath, string synchronous, bool queueWriters, bool groupCommit = false)
     {
-        var endpoint = new BareCaseEndpoint(databasePath, synchronous, queueWriters);
+        var endpoint = new BareCaseEndpoint(databasePath, synchronous, queueWriters, groupCommit);
         await endpoint._app.StartAsync();
         return endpoint;
     }
@@ -57,6 +67,12 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
         if (input is not { Description.Length: > 0, Latitude: { } latitude, Longitude: { } longitude }) return Results.BadRequest();
         var number = "HK" + Interlocked.Increment(ref _number).ToString("D13", CultureInfo.InvariantCulture);
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_groupCommit is not null)
+        {
+            var row = new PendingRow(number, input, longitude, latitude, now, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+            _groupCommit.Writer.TryWrite(row);
+            return Results.Created($"/cases/{await row.Done.Task}", new { number });
+        }
         if (!_writers.TryTake(out var writer)) writer = Writer.Open(_connectionString, _synchronous);
         if (_oneWriter is not null) await _oneWriter.WaitAsync();
         try
@@ -70,8 +86,30 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
         }
     }
 
+    private async Task WriteGroupsAsync()
+    {
+        using var writer = Writer.Open(_connectionString, _synchronous);
+        var batch = new List<PendingRow>();
+        while (await _groupCommit!.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < 64 && _groupCommit.Reader.TryRead(out var row)) batch.Add(row);
+            try
+            {
+                var ids = writer.InsertMany(batch);
+                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(ids[i]);
+            }
+            catch (Exception exception)
+            {
+                foreach (var row in batch) row.Done.TrySetException(exception);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _groupCommit?.Writer.TryComplete();
+        if (_groupWriter is not null) await _groupWriter;
         await _app.StopAsync();
         await _app.DisposeAsync();
         foreach (var writer in _writers) writer.Dispose();
@@ -125,6 +163,22 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
         {
             using var transaction = _connection.BeginTransaction(); // BEGIN IMMEDIATE
             _case.Transaction = _history.Transaction = transaction;
+            var id = InsertRow(number, input, longitude, latitude, now);
+            transaction.Commit();
+            return id;
+        }
+
+        public long[] InsertMany(List<PendingRow> rows)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _case.Transaction = _history.Transaction = transaction;
+            var ids = rows.Select(r => InsertRow(r.Number, r.Input, r.Longitude, r.Latitude, r.Now)).ToArray();
+            transaction.Commit();
+            return ids;
+        }
+
+        private long InsertRow(string number, CreateCaseRequest input, double longitude, double latitude, long now)
+        {
             var hash = new string('a', 64);
             object Value(object? value) => value ?? DBNull.Value;
             _case.Parameters["$number"].Value = number;
@@ -144,7 +198,6 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
             _history.Parameters["$genesis"].Value = new string('0', 64);
             _history.Parameters["$hash"].Value = hash;
             _history.ExecuteNonQuery();
-            transaction.Commit();
             return id;
         }
 
@@ -155,4 +208,6 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
             _connection.Dispose();
         }
     }
+
+    private sealed record PendingRow(string Number, CreateCaseRequest Input, double Longitude, double Latitude, long Now, TaskCompletionSource<long> Done);
 }

@@ -9,7 +9,9 @@ namespace CivicGrid.Bench;
 /// send the next, for a fixed time after a warm-up. Only answers with the expected status count.</summary>
 public static class HttpLoad
 {
-    public sealed record Result(long Succeeded, long Failed, TimeSpan Elapsed, string? FirstFailure)
+    /// <summary><paramref name="ProcessCpu"/>: the CPU time of the whole process (client, servers, background jobs)
+    /// while the counted requests ran.</summary>
+    public sealed record Result(long Succeeded, long Failed, TimeSpan Elapsed, string? FirstFailure, TimeSpan ProcessCpu = default)
     {
         public double PerSecond => Succeeded / Elapsed.TotalSeconds;
     }
@@ -51,9 +53,10 @@ public static class HttpLoad
         await Task.Delay(warmUp);
         Volatile.Write(ref counting, true);
         var measured = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.WhenAll(workers);
         measured.Stop();
-        return new Result(succeeded, failed, measured.Elapsed, firstFailure);
+        return new Result(succeeded, failed, measured.Elapsed, firstFailure, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

@@ -4,7 +4,7 @@ using CivicGrid.Bench;
 //   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [evaluation] [--rows N]
 //     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded) [--cases N]
 //     [--concurrency N] [--seconds N] [--rounds N]
-//     [--only VARIANT-PREFIX]   (one variant alone, e.g. to attach dotnet-trace)
+//     [--only VARIANT-PREFIX[|PREFIX…]]   (only these variants, e.g. to compare two or to attach a profiler)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "city";
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _) && a != only && a != scale).ToHashSet();

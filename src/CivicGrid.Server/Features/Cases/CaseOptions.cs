@@ -19,6 +19,10 @@ public sealed class CaseOptions
     /// <summary>At most this many reports share one commit (group commit); 1 commits each report alone.</summary>
     public int MaxGroupCommit { get; set; } = 64;
 
+    /// <summary>On SQLite, a group commit writes its new rows with prepared statements instead of EF Core's SaveChanges
+    /// (ADR 0008); false writes them with SaveChanges, as on PostgreSQL. Both store the same rows.</summary>
+    public bool DirectSqliteInserts { get; set; } = true;
+
     public WorkflowTimeLimits Limits { get; set; } = WorkflowTimeLimits.Default;
 
     public IReadOnlyList<string> Validate()

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Geography;
@@ -46,38 +47,52 @@ public sealed partial class CaseWriter
                 }
                 fresh.Add(i);
             }
+            // On SQLite (one writer, the batch holds the write lock) new rows go in with prepared statements and the cases
+            // get their ids up front, so each is written once, already sealed; elsewhere, and when a duplicate link
+            // updates an existing case, EF Core's SaveChanges writes them.
+            var direct = _options.DirectSqliteInserts && db.Database.IsSqlite() && linked.Count == 0;
             if (fresh.Count > 0)
             {
                 var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.Calendar.Zone).DateTime);
                 var numbers = await CaseNumbers.NextAsync(db, city.Code, city.CaseNumberPrefix, localDay, fresh.Count, default);
+                var firstId = direct ? await SqliteRows.NextIdAsync<Case>(db, default) : 0;
                 for (var n = 0; n < fresh.Count; n++)
                 {
                     var i = fresh[n];
                     var (created, entry) = Case.Report(numbers[n], city.Code, batch[i].Report, batch[i].Actor, now, context);
-                    db.Cases.Add(created);
+                    if (direct) created.Id = firstId + n;
+                    else db.Cases.Add(created);
                     (steps[i], kinds[i]) = (new CaseStep(created, entry), IntakeOutcomeKind.Created);
                 }
-                await db.SaveChangesAsync();
+                if (!direct) await db.SaveChangesAsync();
                 foreach (var i in fresh)
                 {
                     steps[i].Case.Seal(steps[i].Entry);
-                    db.CaseHistory.Add(steps[i].Entry);
+                    if (!direct) db.CaseHistory.Add(steps[i].Entry);
                 }
             }
+            var keys = new List<IdempotencyRecord>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch[i].Idempotency is not { } key) continue;
-                db.IdempotencyRecords.Add(new IdempotencyRecord
+                keys.Add(new IdempotencyRecord
                 {
                     Scope = key.Scope, Key = key.Key, RequestHash = key.RequestHash, CaseId = steps[i].Case.Id, CreatedAt = now,
                 });
             }
+            if (direct)
+            {
+                SqliteRows.Insert(db, fresh.Select(i => steps[i].Case).ToList());
+                SqliteRows.Insert(db, fresh.Select(i => steps[i].Entry).ToList());
+                SqliteRows.Insert(db, keys);
+            }
+            else db.IdempotencyRecords.AddRange(keys);
             await observers.NotifyAsync(db, steps, default);
-            await db.SaveChangesAsync();
+            if (!direct || !SqliteRows.TryInsertTracked(db)) await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return steps.Select((step, i) => new Result((new IntakeOutcome(step.Case, kinds[i]), step.Entry), null)).ToArray();
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        catch (Exception exception) when (exception is DbUpdateException or DbException or InvalidOperationException)
         {
             LogBatchRetried(_logger, batch.Count, exception);
             return null;

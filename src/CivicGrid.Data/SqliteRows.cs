@@ -1,0 +1,151 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CivicGrid.Data;
+
+/// <summary>Inserts new rows on SQLite with one prepared single-row INSERT per entity type, bound and stepped once per
+/// row, in the context's open transaction. It is what EF Core's SaveChanges does for added rows, without the change
+/// tracking, the command batching and a statement compiled per row: the group-commit writer (ADR 0008) spends its
+/// time there. Columns, conversions (enums as text, instants as unix ms) and keys come from the EF model, so the rows are
+/// the ones SaveChanges would write. Only for rows whose foreign keys point at rows already written or written
+/// earlier in the same call.</summary>
+public static class SqliteRows
+{
+    /// <summary>The first id free in <typeparamref name="T"/>'s AUTOINCREMENT table (never one a deleted row had): the
+    /// caller may give the next rows that id and the ones after it while it holds SQLite's write lock (an open write
+    /// transaction that has written), until the rows are in.</summary>
+    public static async Task<long> NextIdAsync<T>(DbContext db, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        await using var command = Command(db, $"""
+            SELECT max(coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = $table), 0),
+                       coalesce((SELECT max(rowid) FROM "{table}"), 0))
+            """);
+        command.Parameters.AddWithValue("$table", table);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! + 1;
+    }
+
+    /// <summary>Inserts <paramref name="rows"/>. A store-generated key left at its default (on the first row: all rows
+    /// alike) is generated and set on each row; a key given explicitly is written as given.</summary>
+    public static void Insert<T>(DbContext db, IReadOnlyList<T> rows) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var key = entityType.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } single] ? single : null;
+        var withKey = key is null || !Equals(key.GetGetter().GetClrValue(rows[0]), key.Sentinel);
+        using var insert = Statement.For(db, entityType, withKey ? null : key);
+        foreach (var row in rows)
+        {
+            var id = insert.Write(row);
+            if (!withKey) key!.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Inserts the rows the context tracks as added (what step observers put there), principals first, and
+    /// marks them saved. False, with nothing written, when the context tracks anything else (an update, a delete):
+    /// then SaveChanges must do it.</summary>
+    public static bool TryInsertTracked(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = db.ChangeTracker.Entries().ToList();
+        if (entries.Count == 0) return true;
+        if (entries.Any(e => e.State != EntityState.Added || e.Metadata.GetProperties().Any(p => p.IsShadowProperty()))) return false;
+        var groups = entries.GroupBy(e => e.Metadata).ToList();
+        var ordered = new List<IGrouping<IEntityType, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>>();
+        while (groups.Count > 0)
+        {
+            // A type goes after every other pending type its foreign keys point at.
+            var next = groups.FirstOrDefault(g => !g.Key.GetForeignKeys().Any(fk => groups.Any(o => o != g && o.Key == fk.PrincipalEntityType)));
+            if (next is null) return false;
+            ordered.Add(next);
+            groups.Remove(next);
+        }
+        foreach (var group in ordered)
+        {
+            var key = group.Key.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } single] ? single : null;
+            var generated = group.Where(e => key is not null && e.Property(key.Name).IsTemporary).ToList();
+            var given = group.Except(generated).ToList();
+            if (generated.Count > 0)
+            {
+                using var insert = Statement.For(db, group.Key, key);
+                foreach (var entry in generated) entry.Property(key!.Name).CurrentValue = insert.Write(entry.Entity);
+            }
+            if (given.Count > 0)
+            {
+                using var insert = Statement.For(db, group.Key, generatedKey: null);
+                foreach (var entry in given) insert.Write(entry.Entity);
+            }
+        }
+        db.ChangeTracker.AcceptAllChanges();
+        return true;
+    }
+
+    private static SqliteCommand Command(DbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection() as SqliteConnection
+            ?? throw new InvalidOperationException("SqliteRows needs a SQLite connection.");
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+            ?? throw new InvalidOperationException("SqliteRows writes inside an open transaction only.");
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>One prepared INSERT of one entity type: the columns of its properties (the generated key left out and
+    /// returned), each bound through the property's value converter.</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly (IProperty Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
+        private readonly bool _returnsKey;
+
+        private Statement(SqliteCommand command, (IProperty, ValueConverter?, DbParameter)[] columns, bool returnsKey) =>
+            (_command, _columns, _returnsKey) = (command, columns, returnsKey);
+
+        public static Statement For(DbContext db, IEntityType entityType, IProperty? generatedKey)
+        {
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties().Where(p => p != generatedKey).ToList();
+            var names = properties.Select(p => "\"" + p.GetColumnName(table) + "\"");
+            var values = properties.Select((_, i) => "$p" + i);
+            var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)})"
+                + (generatedKey is null ? "" : $" RETURNING \"{generatedKey.GetColumnName(table)}\"");
+            var command = Command(db, sql);
+            var columns = properties.Select((p, i) =>
+            {
+                var mapping = (RelationalTypeMapping)p.GetTypeMapping();
+                return (p, mapping.Converter, mapping.CreateParameter(command, "$p" + i, null, p.IsNullable));
+            }).ToArray();
+            command.Parameters.AddRange(columns.Select(c => c.Item3).ToArray());
+            command.Prepare();
+            return new Statement(command, columns, generatedKey is not null);
+        }
+
+        /// <summary>Writes one row; returns the generated key, or 0 when the key was given.</summary>
+        public long Write(object row)
+        {
+            foreach (var (property, converter, parameter) in _columns)
+            {
+                var value = property.GetGetter().GetClrValue(row);
+                if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+                parameter.Value = value ?? DBNull.Value;
+            }
+            if (!_returnsKey)
+            {
+                _command.ExecuteNonQuery();
+                return 0;
+            }
+            return Convert.ToInt64(_command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}
