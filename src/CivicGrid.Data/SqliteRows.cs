@@ -56,7 +56,11 @@ public static class SqliteRows
         ArgumentNullException.ThrowIfNull(db);
         var entries = db.ChangeTracker.Entries().ToList();
         if (entries.Count == 0) return true;
-        if (entries.Any(e => e.State != EntityState.Added || e.Metadata.GetProperties().Any(p => p.IsShadowProperty()))) return false;
+        if (entries.Any(e => e.State != EntityState.Added || e.Metadata.GetProperties().Any(p => p.IsShadowProperty())
+            || e.Metadata.GetForeignKeys().Any(fk => fk.PrincipalEntityType == e.Metadata)))
+        {
+            return false; // an update or delete, a shadow column, or rows of one type that may point at each other
+        }
         var groups = entries.GroupBy(e => e.Metadata).ToList();
         var ordered = new List<IGrouping<IEntityType, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>>();
         while (groups.Count > 0)
