@@ -49,12 +49,13 @@ public static class SqliteRows
     }
 
     /// <summary>Inserts the rows the context tracks as added (what step observers put there), principals first, and
-    /// marks them saved. False, with nothing written, when the context tracks anything else (an update, a delete):
-    /// then SaveChanges must do it.</summary>
+    /// marks them saved. False, with nothing written, when the context tracks an update or a delete: then SaveChanges
+    /// must do it.</summary>
     public static bool TryInsertTracked(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entries = db.ChangeTracker.Entries().ToList();
+        // Rows read in the step (a duplicate candidate) are tracked unchanged and need no write.
+        var entries = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
         if (entries.Count == 0) return true;
         if (entries.Any(e => e.State != EntityState.Added || e.Metadata.GetProperties().Any(p => p.IsShadowProperty())
             || e.Metadata.GetForeignKeys().Any(fk => fk.PrincipalEntityType == e.Metadata)))

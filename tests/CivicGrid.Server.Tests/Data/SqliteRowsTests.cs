@@ -85,7 +85,7 @@ public sealed class SqliteRowsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TrackedRows_AreInsertedWhenAllAreNew_AndLeftToSaveChangesOtherwise()
+    public async Task TrackedRows_AreInsertedBesideRowsOnlyRead_AndLeftToSaveChangesWhenOneIsUpdated()
     {
         long caseId;
         await using (var db = _database.CreateContext())
@@ -98,6 +98,7 @@ public sealed class SqliteRowsTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
+            _ = await db.Cases.SingleAsync(c => c.Id == caseId); // read and tracked unchanged, as a duplicate candidate is
             var message = new NotificationMessage { CaseId = caseId, Recipient = "13800138000", Channel = NotificationChannel.Sms, Text = "已收到", CreatedAt = At, NextAttemptAt = At };
             db.NotificationOutbox.Add(message);
             Assert.True(SqliteRows.TryInsertTracked(db));
