@@ -20,7 +20,7 @@ namespace CivicGrid.Bench;
 /// One year of a megacity's evaluation (default 7 M cases, 40,000 grids, 60 departments, 1,120 staff in positions) in
 /// a real server over a SQLite file. Synthetic cases go straight into the Cases table (for the baseline) and their
 /// counters straight into the roll-ups (the observer's job in production; the rows are what it would have written,
-/// except that day buckets are written only for the small kinds: a year or a month is read from year/month buckets).
+/// except that day buckets are written only for the small kinds: a year, quarter or month is read from its own buckets).
 /// Timed in the same run: the evaluation of all nine subject kinds through <see cref="EvaluationService"/>, the naive
 /// SQL over the cases table for the five kinds it can compute (four regions, departments: positions need the history),
 /// and GET /api/v1/dashboard through HTTP (p50/p95 of sequential requests).
