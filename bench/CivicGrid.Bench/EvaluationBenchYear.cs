@@ -11,12 +11,12 @@ namespace CivicGrid.Bench;
 /// the step observer would have written into <c>EvaluationRollups</c>. The counters are accumulated in dense arrays
 /// (grid × month for the four region kinds, subject × district × day for the others), so that generating 7 M cases
 /// costs a minute or two rather than an hour. Day buckets are written for every kind except street, community and grid
-/// (a year, quarter or month is read from year/month rows; days only serve the trend and custom ranges).
+/// (a year, quarter or month is read from its own rows; days only serve the trend and custom ranges).
 /// </summary>
 internal sealed class EvaluationBenchYear(int year, int[] departments)
 {
     private const int M = 25; // counters per row (EvaluationMeasure)
-    private const int Days = 372, Months = 13; // the year plus the first days of the next, where late cases finish
+    private const int Days = 372, Months = 13, Quarters = 5; // the year plus the first days of the next, where late cases finish
     private const int Types = 80;
     private static readonly string[] Channels = ["Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Hotline", "Hotline", "Citizen", "Open311"];
     private static readonly string[] ChannelKeys = ["Inspector", "Hotline", "Citizen", "Open311"];
@@ -254,6 +254,7 @@ internal sealed class EvaluationBenchYear(int year, int[] departments)
         void Series(EvaluationSubjectKind kind, string subject, string district, int[] counts, int offset, bool perDay)
         {
             var monthSums = new int[Months * M];
+            var quarterSums = new int[Quarters * M];
             var yearSums = new int[2 * M];
             var length = perDay ? Days : Months;
             for (var t = 0; t < length; t++)
@@ -264,10 +265,12 @@ internal sealed class EvaluationBenchYear(int year, int[] departments)
                 for (var i = 0; i < M; i++)
                 {
                     monthSums[month * M + i] += counts[at + i];
+                    quarterSums[(month / 3) * M + i] += counts[at + i];
                     yearSums[(month / 12) * M + i] += counts[at + i];
                 }
             }
             for (var month = 0; month < Months; month++) Row(kind, EvaluationBucketKind.Month, EvaluationRollup.MonthNumber(_first.AddMonths(month)), subject, district, monthSums, month * M);
+            for (var q = 0; q < Quarters; q++) Row(kind, EvaluationBucketKind.Quarter, EvaluationRollup.QuarterNumber(_first.AddMonths(3 * q)), subject, district, quarterSums, q * M);
             for (var y = 0; y < 2; y++) Row(kind, EvaluationBucketKind.Year, EvaluationRollup.YearNumber(_first.AddYears(y)), subject, district, yearSums, y * M);
         }
 

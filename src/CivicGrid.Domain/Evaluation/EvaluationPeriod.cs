@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CivicGrid.Domain.Evaluation;
 
 /// <summary>The days an evaluation covers (inclusive, in the city's local time): a month, a quarter, a year or a custom
-/// range. Whole months inside it are read from month buckets, the rest from day buckets.</summary>
+/// range. Whole years, quarters and months inside it are read from their own buckets, the rest from day buckets.</summary>
 public sealed record EvaluationPeriod(DateOnly From, DateOnly To, string Label)
 {
     public static EvaluationPeriod Month(int year, int month)
@@ -58,8 +58,9 @@ public sealed record EvaluationPeriod(DateOnly From, DateOnly To, string Label)
         return false;
     }
 
-    /// <summary>The buckets that add up to exactly the period: whole years, then whole months, then single days, merged
-    /// into ranges of bucket starts (inclusive). A year is 1 range, a month 1, a custom range at most 5.</summary>
+    /// <summary>The buckets that add up to exactly the period: whole years, then whole quarters, then whole months, then
+    /// single days, merged into ranges of bucket starts (inclusive). A year, a quarter or a month is 1 range (one row per
+    /// subject); a custom range at most 7 (days, months, quarters, years, quarters, months, days).</summary>
     public IReadOnlyList<BucketRange> Buckets()
     {
         var ranges = new List<BucketRange>();
@@ -69,6 +70,7 @@ public sealed record EvaluationPeriod(DateOnly From, DateOnly To, string Label)
             EvaluationBucketKind kind;
             DateOnly next;
             if (day.Month == 1 && day.Day == 1 && day.AddYears(1).AddDays(-1) <= To) (kind, next) = (EvaluationBucketKind.Year, day.AddYears(1));
+            else if (day.Day == 1 && day.Month % 3 == 1 && day.AddMonths(3).AddDays(-1) <= To) (kind, next) = (EvaluationBucketKind.Quarter, day.AddMonths(3));
             else if (day.Day == 1 && day.AddMonths(1).AddDays(-1) <= To) (kind, next) = (EvaluationBucketKind.Month, day.AddMonths(1));
             else (kind, next) = (EvaluationBucketKind.Day, day.AddDays(1));
             var number = EvaluationRollup.DayNumber(day);

@@ -163,7 +163,7 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
     {
         // The demo city's history (rebuilt after seeding) plus whatever other tests of the class added; no sign-ins of its own
         // beyond the leader's (the sign-in endpoint is rate-limited per IP).
-        foreach (var text in new[] { "2026-11", "2026", "2026-10-20..2026-11-30" }) await TablesHaveTheSumsOfTheRollupRowsAsync(text);
+        foreach (var text in new[] { "2026-11", "2026-Q4", "2026", "2026-10-20..2026-11-30", "2026-07-20..2026-12-31" }) await TablesHaveTheSumsOfTheRollupRowsAsync(text);
     }
 
     private async Task TablesHaveTheSumsOfTheRollupRowsAsync(string text)
@@ -218,6 +218,48 @@ public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) wher
         var grids = inPeriod.Where(r => r.SubjectKind == EvaluationSubjectKind.Grid).GroupBy(r => r.SubjectKey)
             .Select(g => (Key: g.Key, Reported: g.Sum(r => r.Reported))).OrderByDescending(g => g.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).ToList();
         Assert.Equal(grids.Select(g => $"{g.Key}={g.Reported}"),
+            dashboard.GetProperty("hotspots").EnumerateArray().Select(h => $"{h.GetProperty("gridCode").GetString()}={h.GetProperty("reported").GetInt32()}"));
+    }
+
+    /// <summary>A quarter is read from its own roll-up rows (one per subject, kept by every step and by the rebuild); this
+    /// checks them against the month rows of its three months, read through EF here: a quarter row missing or wrong shows.
+    /// The rows are the demo city's (rebuilt after seeding) plus the steps other tests of the class took (the observer's);
+    /// no sign-ins beyond the leader's (the sign-in endpoint is rate-limited per IP).</summary>
+    [Fact]
+    public async Task AQuartersTablesAndHotspots_AreTheSumsOfItsThreeMonthRows()
+    {
+        await using var db = api.Database.CreateContext();
+        int[] months = [20261001, 20261101, 20261201];
+        var stored = await db.EvaluationRollups.AsNoTracking().Where(r => r.BucketKind == EvaluationBucketKind.Month && months.Contains(r.BucketStart)).ToListAsync();
+        Assert.Contains(stored, r => r.BucketStart == 20261101 && r.SubjectKind == EvaluationSubjectKind.Department && r.Closed > 0);
+        var client = await api.As("leader");
+        var compared = 0;
+        foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated() && k != EvaluationSubjectKind.Inspector))
+        {
+            var expected = stored.Where(r => r.SubjectKind == kind).GroupBy(r => r.SubjectKey).ToDictionary(g => g.Key, g =>
+            {
+                var sum = new EvaluationCounts();
+                foreach (var row in g) sum.AddAll(row);
+                return sum;
+            });
+            var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/{kind.ToCode()}?period=2026-Q4")).GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), rows.Select(r => r.GetProperty("key").GetString()!).Order(StringComparer.Ordinal));
+            foreach (var row in rows)
+            {
+                var want = expected[row.GetProperty("key").GetString()!];
+                foreach (var measure in kind.Measures())
+                {
+                    var got = row.GetProperty("counts").GetProperty(EvaluationDrillDown.Camel(measure)).GetInt32();
+                    Assert.True(want.Get(measure) == got, $"{kind} {row.GetProperty("key")} {measure}: quarter {got}, its months {want.Get(measure)}");
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} figures compared");
+        var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/v1/dashboard?period=2026-Q4&hotspots=3");
+        var hottest = stored.Where(r => r.SubjectKind == EvaluationSubjectKind.Grid).GroupBy(r => r.SubjectKey)
+            .Select(g => (g.Key, Reported: g.Sum(r => r.Reported))).OrderByDescending(g => g.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3);
+        Assert.Equal(hottest.Select(g => $"{g.Key}={g.Reported}"),
             dashboard.GetProperty("hotspots").EnumerateArray().Select(h => $"{h.GetProperty("gridCode").GetString()}={h.GetProperty("reported").GetInt32()}"));
     }
 

@@ -72,16 +72,15 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         var districts = byDistrict.OrderByDescending(d => d.Value.Registered).ThenBy(d => d.Key, StringComparer.Ordinal)
             .Select(d => DashboardLinks.Of(d.Key, districtNames.GetValueOrDefault(d.Key, d.Key), d.Value, headline, period)).ToList();
 
-        // Only the two counters a hotspot shows, for every grid of the scope; the top N by reports is picked in memory.
-        var gridSums = await RollupReader.SumSomeBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, HotspotMeasures, cancellationToken);
-        var hottest = gridSums.OrderByDescending(g => g.Value.Reported).ThenBy(g => g.Key, StringComparer.Ordinal).Take(hotspots).ToList();
+        // Only the two counters a hotspot shows; the database sums every grid of the scope and returns the top N by reports.
+        var hottest = await RollupReader.TopBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, HotspotMeasures, hotspots, cancellationToken);
         var codes = hottest.Select(h => h.Key).ToList();
         var centroids = (await db.UnitGrids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => new { g.Code, g.Boundary }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Code, g => g.Boundary.Centroid);
         var hot = hottest.Select(h =>
         {
             var centre = centroids.GetValueOrDefault(h.Key) ?? Point.Empty;
-            return new Hotspot(h.Key, centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Value.Reported, h.Value.Registered,
+            return new Hotspot(h.Key, centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Counts.Reported, h.Counts.Registered,
                 DashboardLinks.Cases(EvaluationSubjectKind.Grid, h.Key, EvaluationMeasure.Reported, period));
         }).ToList();
 

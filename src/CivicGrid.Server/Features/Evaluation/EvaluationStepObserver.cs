@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
-/// <summary>Keeps the evaluation roll-ups up to date: every case step that moves a counter adds to the day, month and year
-/// rows of its subjects, inside the step's transaction. The case's earlier steps (usually a handful) are read back so the
-/// step is judged exactly as the full recomputation judges it (<see cref="CaseTrail"/>).</summary>
+/// <summary>Keeps the evaluation roll-ups up to date: every case step that moves a counter adds to the day, month, quarter
+/// and year rows of its subjects, inside the step's transaction. The case's earlier steps (usually a handful) are read back
+/// so the step is judged exactly as the full recomputation judges it (<see cref="CaseTrail"/>).</summary>
 public sealed class EvaluationStepObserver(CityCalendar calendars) : ICaseStepObserver
 {
     public ValueTask OnStepAsync(CivicGridDbContext db, Case @case, CaseHistoryEntry entry, CancellationToken cancellationToken) =>

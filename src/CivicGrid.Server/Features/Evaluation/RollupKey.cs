@@ -7,7 +7,7 @@ internal readonly record struct RollupKey(EvaluationSubjectKind Kind, Evaluation
 {
     private static readonly EvaluationBucketKind[] BucketKinds = Enum.GetValues<EvaluationBucketKind>();
 
-    /// <summary>Adds the increments to per-row counters: each one counts in its day, month and year (city time).</summary>
+    /// <summary>Adds the increments to per-row counters: each one counts in its day, month, quarter and year (city time).</summary>
     public static void Accumulate(Dictionary<RollupKey, EvaluationRollup> rows, IEnumerable<EvaluationIncrement> increments, TimeZoneInfo zone)
     {
         foreach (var i in increments)

@@ -23,11 +23,25 @@ internal static class RollupReader
         CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, CancellationToken cancellationToken) =>
         SumAsync(db, kind, period, scope, district, kind.Measures(), cancellationToken);
 
-    /// <summary>Per subject key, the sums of a few counters over the period (hotspots): the other counters of the result are zero.</summary>
-    public static Task<Dictionary<string, EvaluationCounts>> SumSomeBySubjectAsync(
-        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, IReadOnlyList<EvaluationMeasure> measures,
-        CancellationToken cancellationToken) =>
-        SumAsync(db, kind, period, scope, null, measures, cancellationToken);
+    /// <summary>The <paramref name="limit"/> subjects with the highest sum of <paramref name="measures"/>[0] over the period
+    /// (exact ties by key, ordinal), with the sums of the <paramref name="measures"/>; the other counters of the result are
+    /// zero. The database groups and keeps the top rows itself (hotspots: 200 of 40,000 grids), so only those rows are read.</summary>
+    public static async Task<List<Keyed<string>>> TopBySubjectAsync(
+        CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, IReadOnlyList<EvaluationMeasure> measures, int limit,
+        CancellationToken cancellationToken)
+    {
+        var result = new List<Keyed<string>>(limit);
+        // PostgreSQL orders text by the database's collation unless told otherwise; "C" is byte order, as SQLite's BINARY.
+        var byCode = db.Database.IsNpgsql() ? "\"SubjectKey\" COLLATE \"C\"" : "\"SubjectKey\"";
+        var order = string.Create(CultureInfo.InvariantCulture, $"ORDER BY 2 DESC, {byCode} LIMIT {limit}");
+        await ReadAsync(db, kind, period.Buckets(), scope, null, "\"SubjectKey\"", measures, reader =>
+        {
+            var counts = new EvaluationCounts();
+            for (var i = 0; i < measures.Count; i++) counts.Add(measures[i], Int(reader, i + 1));
+            result.Add(new Keyed<string>(reader.GetString(0), counts));
+        }, cancellationToken, order);
+        return result;
+    }
 
     private static async Task<Dictionary<string, EvaluationCounts>> SumAsync(
         CivicGridDbContext db, EvaluationSubjectKind kind, EvaluationPeriod period, DataScope scope, string? district, IReadOnlyList<EvaluationMeasure> measures,
@@ -86,7 +100,7 @@ internal static class RollupReader
     }
 
     private static async Task ReadAsync(CivicGridDbContext db, EvaluationSubjectKind kind, IReadOnlyList<BucketRange> ranges, DataScope scope, string? district,
-        string key, IReadOnlyList<EvaluationMeasure> measures, Action<DbDataReader> row, CancellationToken cancellationToken)
+        string key, IReadOnlyList<EvaluationMeasure> measures, Action<DbDataReader> row, CancellationToken cancellationToken, string? then = null)
     {
         await using var command = await CommandAsync(db, cancellationToken);
         var where = Ranges(command, kind, ranges, scope, district);
@@ -97,6 +111,7 @@ internal static class RollupReader
         command.CommandText = where.Count == 1
             ? $"SELECT {key}, {sums} FROM \"EvaluationRollups\" WHERE {where[0]} GROUP BY {key}"
             : $"SELECT {key}, {sums} FROM ({string.Join(" UNION ALL ", where.Select(w => $"SELECT {key}, {string.Join(", ", measures.Select(m => $"\"{m}\""))} FROM \"EvaluationRollups\" WHERE {w}"))}) r GROUP BY {key}";
+        if (then is not null) command.CommandText += " " + then;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) row(reader);
     }
