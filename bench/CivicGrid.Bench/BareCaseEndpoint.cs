@@ -18,7 +18,7 @@ namespace CivicGrid.Bench;
 /// plus one history row in one transaction (BEGIN IMMEDIATE … COMMIT) with prepared statements, into a SQLite file
 /// migrated with CivicGrid's migrations, with the same pragmas (WAL, synchronous as given). No auth, no validation
 /// beyond the required fields, no number counter, no idempotency record, no hash chain.</summary>
-public sealed class BareCaseEndpoint : IAsyncDisposable
+public sealed partial class BareCaseEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentBag<Writer> _writers = [];
@@ -83,26 +83,6 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
         {
             _oneWriter?.Release();
             _writers.Add(writer);
-        }
-    }
-
-    private async Task WriteGroupsAsync()
-    {
-        using var writer = Writer.Open(_connectionString, _synchronous);
-        var batch = new List<PendingRow>();
-        while (await _groupCommit!.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < 64 && _groupCommit.Reader.TryRead(out var row)) batch.Add(row);
-            try
-            {
-                var ids = writer.InsertMany(batch);
-                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(ids[i]);
-            }
-            catch (Exception exception)
-            {
-                foreach (var row in batch) row.Done.TrySetException(exception);
-            }
         }
     }
 
@@ -208,6 +188,4 @@ public sealed class BareCaseEndpoint : IAsyncDisposable
             _connection.Dispose();
         }
     }
-
-    private sealed record PendingRow(string Number, CreateCaseRequest Input, double Longitude, double Latitude, long Now, TaskCompletionSource<long> Done);
 }

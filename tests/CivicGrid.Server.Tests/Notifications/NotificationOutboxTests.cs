@@ -110,6 +110,32 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     }
 
     [Fact]
+    public async Task FailingBatchSender_KeepsEveryMessageOfTheBatch_AndSendsThemLater()
+    {
+        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(7, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var messageId = Assert.Single(await MessageIdsAsync(id));
+        var sink = new RecordingBatchSender { Failures = 1 };
+        using var sender = NewSender(sink, "test-batch");
+
+        var failed = await sender.RunOnceAsync(default);
+        Assert.True(failed.Failed >= 1 && failed.Sent == 0, $"the failing batch sends nothing: {failed}");
+        await using (var db = api.Db())
+        {
+            var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
+            Assert.Null(row.SentAt);
+            Assert.Equal(1, row.Attempts);
+            Assert.Equal("gateway down", row.LastError);
+        }
+        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        var retried = await sender.RunOnceAsync(default);
+        Assert.True(retried.Sent >= 1, $"sent after the back-off: {retried}");
+        Assert.Equal(1, sink.Deliveries.Count(d => d == messageId));
+        Assert.Equal(1, sink.Batches); // one call for the whole run, not one per message
+        await using var after = api.Db();
+        Assert.NotNull((await after.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId)).SentAt);
+    }
+
+    [Fact]
     public async Task DefaultSender_WritesJsonLinesToTheNotificationsLog()
     {
         var number = (await api.ReportOkAsync(CitizenReports.At(5, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!;
@@ -180,6 +206,25 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     {
         await using var db = api.Db();
         return await db.NotificationOutbox.Where(m => m.CaseId == caseId).Select(m => m.Id).ToListAsync();
+    }
+
+    /// <summary>A batch sender that fails its first calls whole, then records what it delivered.</summary>
+    private sealed class RecordingBatchSender : INotificationBatchSender
+    {
+        private int _calls;
+        public ConcurrentQueue<long> Deliveries { get; } = new();
+        public int Failures { get; init; }
+        public int Batches { get; private set; }
+
+        public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken) => SendAllAsync([message], cancellationToken);
+
+        public Task SendAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) <= Failures) throw new InvalidOperationException("gateway down");
+            Batches++;
+            foreach (var message in messages) Deliveries.Enqueue(message.Id);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>A sender that records what it delivered; it can fail a message a few times first.</summary>

@@ -79,14 +79,11 @@ public sealed partial class CaseWriter : IAsyncDisposable
     /// A key stored by another instance meanwhile makes the insert fail; <see cref="CaseIntake"/> then answers it.</summary>
     private async Task<List<Pending>> AnswerRepeatedKeysAsync(List<Pending> batch)
     {
-        var keys = batch.Where(p => p.Idempotency is not null).Select(p => p.Idempotency!.Key).Distinct().ToList();
+        var keys = batch.Where(p => p.Idempotency is not null).Select(p => (p.Idempotency!.Scope, p.Idempotency.Key)).Distinct().ToList();
         if (keys.Count == 0) return batch;
-        var scopes = batch.Where(p => p.Idempotency is not null).Select(p => p.Idempotency!.Scope).Distinct().ToList();
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        // Both key columns constrained, so the primary key (Scope, Key) finds them; Key alone would scan the table.
-        var stored = (await db.IdempotencyRecords.AsNoTracking().Where(r => scopes.Contains(r.Scope) && keys.Contains(r.Key)).ToListAsync())
-            .ToDictionary(r => (r.Scope, r.Key));
+        var stored = await IdempotencyRecordsAsync(db, keys);
         if (stored.Count == 0) return batch;
         var caseIds = stored.Values.Select(r => r.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
@@ -100,6 +97,46 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 pending.Done.TrySetResult(new IntakeOutcome(cases[record.CaseId], IntakeOutcomeKind.Replayed));
         }
         return left;
+    }
+
+    /// <summary>The stored records of these keys, one plain SELECT by primary key (Scope, Key) for the whole batch: the
+    /// writer is serial, and EF's LINQ pipeline for it cost more than the statement.</summary>
+    private static async Task<Dictionary<(string Scope, string Key), IdempotencyRecord>> IdempotencyRecordsAsync(
+        CivicGridDbContext db, List<(string Scope, string Key)> keys)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var conditions = new List<string>(keys.Count);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                conditions.Add($"(\"Scope\" = @s{i} AND \"Key\" = @k{i})");
+                Add(command, $"s{i}", keys[i].Scope);
+                Add(command, $"k{i}", keys[i].Key);
+            }
+            command.CommandText = $"SELECT \"Scope\", \"Key\", \"RequestHash\", \"CaseId\" FROM \"IdempotencyRecords\" WHERE {string.Join(" OR ", conditions)}";
+            var stored = new Dictionary<(string, string), IdempotencyRecord>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var record = new IdempotencyRecord { Scope = reader.GetString(0), Key = reader.GetString(1), RequestHash = reader.GetString(2), CaseId = reader.GetInt64(3) };
+                stored[(record.Scope, record.Key)] = record;
+            }
+            return stored;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        static void Add(System.Data.Common.DbCommand command, string name, string value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     /// <summary>The careful way: each report under its own savepoint, so that one failing report (a key another instance

@@ -9,3 +9,10 @@ public interface INotificationSender
 {
     Task SendAsync(NotificationMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>A sender that delivers a run's messages at once (one file append, one gateway call) instead of one call
+/// each. All or nothing: when it throws, every message of the batch is kept and tried again later.</summary>
+public interface INotificationBatchSender : INotificationSender
+{
+    Task SendAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken);
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CivicGrid.Domain.Notifications;
 using CivicGrid.Server.Hosting;
@@ -6,23 +7,34 @@ namespace CivicGrid.Server.Features.Notifications;
 
 /// <summary>The default sender: appends each message as one JSON line to &lt;DataDirectory&gt;/notifications.log, for
 /// installations without an SMS or mail gateway yet (and for checking what would be sent).</summary>
-public sealed class LogFileNotificationSender(DataDirectory dataDirectory, TimeProvider time) : INotificationSender, IDisposable
+public sealed class LogFileNotificationSender(DataDirectory dataDirectory, TimeProvider time) : INotificationBatchSender, IDisposable
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
 
     public string FilePath { get; } = Path.Combine(dataDirectory.Path, "notifications.log");
 
-    public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken) =>
+        SendAllAsync([message], cancellationToken);
+
+    /// <summary>Appends the messages' lines with one open, write and close of the file (the file is shared by every
+    /// instance and process, so it is not kept open).</summary>
+    public async Task SendAllAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
     {
-        var line = JsonSerializer.Serialize(new
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0) return;
+        var lines = new StringBuilder();
+        foreach (var message in messages)
         {
-            id = message.Id, caseId = message.CaseId, channel = message.Channel.ToString().ToLowerInvariant(),
-            recipient = message.Recipient, text = message.Text, sentAt = time.GetUtcNow(),
-        }) + "\n";
+            lines.Append(JsonSerializer.Serialize(new
+            {
+                id = message.Id, caseId = message.CaseId, channel = message.Channel.ToString().ToLowerInvariant(),
+                recipient = message.Recipient, text = message.Text, sentAt = time.GetUtcNow(),
+            })).Append('\n');
+        }
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(FilePath, line, cancellationToken);
+            await File.AppendAllTextAsync(FilePath, lines.ToString(), cancellationToken);
         }
         finally
         {

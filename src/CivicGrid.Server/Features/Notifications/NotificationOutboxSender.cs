@@ -46,11 +46,15 @@ public sealed partial class NotificationOutboxSender : IDisposable
             var failed = 0;
             try
             {
-                foreach (var message in claimed)
+                if (_sender is INotificationBatchSender batch) failed = await SendBatchAsync(db, batch, claimed, sent, cancellationToken);
+                else
                 {
-                    if (_time.GetUtcNow() >= message.ClaimedUntil) break; // the lease ran out: another instance may take over
-                    if (await SendOneAsync(db, message, cancellationToken)) sent.Add(message.Id);
-                    else failed++;
+                    foreach (var message in claimed)
+                    {
+                        if (_time.GetUtcNow() >= message.ClaimedUntil) break; // the lease ran out: another instance may take over
+                        if (await SendOneAsync(db, message, cancellationToken)) sent.Add(message.Id);
+                        else failed++;
+                    }
                 }
             }
             finally
@@ -85,6 +89,26 @@ public sealed partial class NotificationOutboxSender : IDisposable
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The claimed messages still under their lease in one call; on failure each is kept with its back-off.
+    /// Returns how many failed.</summary>
+    private async Task<int> SendBatchAsync(CivicGridDbContext db, INotificationBatchSender batch, List<NotificationMessage> claimed,
+        List<long> sent, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var leased = claimed.Where(m => now < m.ClaimedUntil).ToList();
+        try
+        {
+            await batch.SendAllAsync(leased, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var message in leased) await KeepForRetryAsync(db, message, exception);
+            return leased.Count;
+        }
+        sent.AddRange(leased.Select(m => m.Id));
+        return 0;
+    }
+
     private async Task<bool> SendOneAsync(CivicGridDbContext db, NotificationMessage message, CancellationToken cancellationToken)
     {
         try
@@ -93,18 +117,23 @@ public sealed partial class NotificationOutboxSender : IDisposable
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var attempts = message.Attempts + 1;
-            var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks,
-                _options.RetryBaseDelay.Ticks * (long)Math.Pow(2, Math.Min(20, attempts - 1))));
-            var next = _time.GetUtcNow() + delay;
-            var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
-            await db.NotificationOutbox.Where(m => m.Id == message.Id && m.ClaimedBy == InstanceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
-                    .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
-            LogFailed(_logger, message.Id, attempts, delay, exception);
+            await KeepForRetryAsync(db, message, exception);
             return false;
         }
         return true;
+    }
+
+    private async Task KeepForRetryAsync(CivicGridDbContext db, NotificationMessage message, Exception exception)
+    {
+        var attempts = message.Attempts + 1;
+        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks,
+            _options.RetryBaseDelay.Ticks * (long)Math.Pow(2, Math.Min(20, attempts - 1))));
+        var next = _time.GetUtcNow() + delay;
+        var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
+        await db.NotificationOutbox.Where(m => m.Id == message.Id && m.ClaimedBy == InstanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        LogFailed(_logger, message.Id, attempts, delay, exception);
     }
 
     private async Task MarkSentAsync(CivicGridDbContext db, List<long> sent)
