@@ -30,18 +30,13 @@ internal static class StaffUserCheck
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var columns = Columns.Select(name => entity.FindProperty(name)!).ToArray();
             var key = entity.FindProperty(nameof(StaffUser.Id))!.GetColumnName(table);
-            return ($"SELECT {string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""))} FROM \"{table.Name}\" WHERE \"{key}\" = @id",
+            return ($"SELECT {string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""))} FROM \"{table.Name}\" WHERE \"{key}\" = ",
                 columns);
         });
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = await ContextCommands.CreateAsync(db, cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "id";
-            parameter.Value = id;
-            command.Parameters.Add(parameter);
+            command.CommandText = sql + command.AddParameter(id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
             object? Value(int i) => ModelValues.Read(reader, i, properties[i]);

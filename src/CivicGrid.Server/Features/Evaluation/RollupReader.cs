@@ -79,7 +79,7 @@ internal static class RollupReader
         CivicGridDbContext db, EvaluationPeriod period, DataScope scope, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        await using var command = await CommandAsync(db, cancellationToken);
+        await using var command = await ContextCommands.CreateAsync(db, cancellationToken);
         var where = Ranges(command, EvaluationSubjectKind.Grid, period.Buckets(), scope, null);
         if (where.Count == 0) return result;
         var rows = string.Join(" UNION ALL ", where.Select(w => $"SELECT \"SubjectKey\", \"Registered\", \"PublicRegistered\" FROM \"EvaluationRollups\" WHERE {w}"));
@@ -102,7 +102,7 @@ internal static class RollupReader
     private static async Task ReadAsync(CivicGridDbContext db, EvaluationSubjectKind kind, IReadOnlyList<BucketRange> ranges, DataScope scope, string? district,
         string key, IReadOnlyList<EvaluationMeasure> measures, Action<DbDataReader> row, CancellationToken cancellationToken, string? then = null)
     {
-        await using var command = await CommandAsync(db, cancellationToken);
+        await using var command = await ContextCommands.CreateAsync(db, cancellationToken);
         var where = Ranges(command, kind, ranges, scope, district);
         if (where.Count == 0) return;
         var sums = string.Join(", ", measures.Select(m => $"SUM(\"{m}\")"));
@@ -116,16 +116,6 @@ internal static class RollupReader
         while (await reader.ReadAsync(cancellationToken)) row(reader);
     }
 
-    /// <summary>A command on the context's connection (and its transaction, if one is open).</summary>
-    private static async Task<DbCommand> CommandAsync(CivicGridDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
-
     /// <summary>One WHERE condition per bucket range (each a contiguous slice of the primary key: kind, bucket kind, bucket
     /// start), with the scope's filter; none when the scope sees no row of this kind.</summary>
     private static List<string> Ranges(DbCommand command, EvaluationSubjectKind kind, IReadOnlyList<BucketRange> ranges, DataScope scope, string? district)
@@ -136,32 +126,23 @@ internal static class RollupReader
             case DataScopeKind.City:
                 break;
             case DataScopeKind.District when scope.DivisionCode is { } code:
-                filter.Append(" AND \"DistrictCode\" = ").Append(Parameter(command, code));
+                filter.Append(" AND \"DistrictCode\" = ").Append(command.AddParameter(code));
                 break;
             case DataScopeKind.Street when scope.DivisionCode is { } code && kind is EvaluationSubjectKind.Street or EvaluationSubjectKind.Community or EvaluationSubjectKind.Grid:
-                filter.Append(CultureInfo.InvariantCulture, $" AND substr(\"SubjectKey\", 1, {code.Length}) = ").Append(Parameter(command, code));
+                filter.Append(CultureInfo.InvariantCulture, $" AND substr(\"SubjectKey\", 1, {code.Length}) = ").Append(command.AddParameter(code));
                 break;
             case DataScopeKind.Department when scope.DepartmentId is { } id && kind == EvaluationSubjectKind.Department:
-                filter.Append(" AND \"SubjectKey\" = ").Append(Parameter(command, id.ToString(CultureInfo.InvariantCulture)));
+                filter.Append(" AND \"SubjectKey\" = ").Append(command.AddParameter(id.ToString(CultureInfo.InvariantCulture)));
                 break;
             default:
                 return [];
         }
-        if (district is not null) filter.Append(" AND \"DistrictCode\" = ").Append(Parameter(command, district));
-        var subject = Parameter(command, kind.ToString());
+        if (district is not null) filter.Append(" AND \"DistrictCode\" = ").Append(command.AddParameter(district));
+        var subject = command.AddParameter(kind.ToString());
         return ranges.Select(r => r.From == r.To
-                ? $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {Parameter(command, r.Kind.ToString())} AND \"BucketStart\" = {Parameter(command, r.From)}{filter}"
-                : $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {Parameter(command, r.Kind.ToString())} AND \"BucketStart\" >= {Parameter(command, r.From)} AND \"BucketStart\" <= {Parameter(command, r.To)}{filter}")
+                ? $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {command.AddParameter(r.Kind.ToString())} AND \"BucketStart\" = {command.AddParameter(r.From)}{filter}"
+                : $"\"SubjectKind\" = {subject} AND \"BucketKind\" = {command.AddParameter(r.Kind.ToString())} AND \"BucketStart\" >= {command.AddParameter(r.From)} AND \"BucketStart\" <= {command.AddParameter(r.To)}{filter}")
             .ToList();
-    }
-
-    private static string Parameter(DbCommand command, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter.ParameterName;
     }
 
     /// <summary>SUM() is a 64-bit integer in both databases; the counters are ints.</summary>
