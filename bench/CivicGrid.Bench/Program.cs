@@ -3,7 +3,7 @@ using CivicGrid.Bench;
 // Benchmarks, not tests: each reports its figure next to a baseline measured in the same run (docs/performance.md).
 //   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [evaluation] [--rows N]
 //     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded) [--cases N]
-//     [--concurrency N] [--seconds N] [--rounds N]
+//     [--concurrency N] [--seconds N] [--rounds N] [--warmup SECONDS]   (creations: each variant's warm-up before the counted rounds)
 //     [--only VARIANT-PREFIX[|PREFIX…]]   (only these variants, e.g. to compare two or to attach a profiler)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "city";
@@ -12,6 +12,7 @@ int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).
 if (which.Count == 0 || which.Contains("lookup")) GridLookupBench.Run();
 if (which.Count == 0 || which.Contains("import")) await ComponentImportBench.RunAsync(Option("--rows", 1_000_000));
 if (which.Count == 0 || which.Contains("creations"))
-    await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3), only);
+    await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3),
+        TimeSpan.FromSeconds(Option("--warmup", 15)), only);
 if (which.Count == 0 || which.Contains("map")) await MapViewportBench.RunAsync(Option("--requests", 400), scale);
 if (which.Contains("evaluation")) await EvaluationBench.RunAsync(Option("--cases", 7_000_000), Option("--rounds", 3));
