@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +13,8 @@ namespace CivicGrid.Data;
 /// tracking, the command batching and a statement compiled per row: the group-commit writer (ADR 0008) spends its
 /// time there. Columns, conversions (enums as text, instants as unix ms) and keys come from the EF model, so the rows are
 /// the ones SaveChanges would write. Only for rows whose foreign keys point at rows already written or written
-/// earlier in the same call.</summary>
+/// earlier in the same call. The statements are kept with their connection object and reused: SQLite compiles each
+/// once for as long as the connection stays open (the writer keeps its connection open), and again after a reopen.</summary>
 public static class SqliteRows
 {
     /// <summary>The first id free in <typeparamref name="T"/>'s AUTOINCREMENT table (never one a deleted row had): the
@@ -22,11 +24,15 @@ public static class SqliteRows
     {
         ArgumentNullException.ThrowIfNull(db);
         var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        await using var command = Command(db, $"""
-            SELECT max(coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = $table), 0),
-                       coalesce((SELECT max(rowid) FROM "{table}"), 0))
-            """);
-        command.Parameters.AddWithValue("$table", table);
+        var command = Cached(db, ("next id", table), () =>
+        {
+            var created = Command(db, $"""
+                SELECT max(coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = $table), 0),
+                           coalesce((SELECT max(rowid) FROM "{table}"), 0))
+                """);
+            created.Parameters.AddWithValue("$table", table);
+            return created;
+        });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! + 1;
     }
 
@@ -40,7 +46,7 @@ public static class SqliteRows
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var key = entityType.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } single] ? single : null;
         var withKey = key is null || !Equals(key.GetGetter().GetClrValue(rows[0]), key.Sentinel);
-        using var insert = Statement.For(db, entityType, withKey ? null : key);
+        var insert = Statement.For(db, entityType, withKey ? null : key);
         foreach (var row in rows)
         {
             var id = insert.Write(row);
@@ -79,12 +85,12 @@ public static class SqliteRows
             var given = group.Except(generated).ToList();
             if (generated.Count > 0)
             {
-                using var insert = Statement.For(db, group.Key, key);
+                var insert = Statement.For(db, group.Key, key);
                 foreach (var entry in generated) entry.Property(key!.Name).CurrentValue = insert.Write(entry.Entity);
             }
             if (given.Count > 0)
             {
-                using var insert = Statement.For(db, group.Key, generatedKey: null);
+                var insert = Statement.For(db, group.Key, generatedKey: null);
                 foreach (var entry in given) insert.Write(entry.Entity);
             }
         }
@@ -92,21 +98,37 @@ public static class SqliteRows
         return true;
     }
 
+    // Per connection object (a pooled context keeps its own): the commands made for it, by what they do.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<object, object>> Commands = new();
+
+    /// <summary>The command kept for this connection under <paramref name="key"/>, made by <paramref name="create"/> the
+    /// first time, bound to the context's current transaction.</summary>
+    private static T Cached<T>(DbContext db, object key, Func<T> create) where T : class
+    {
+        var kept = Commands.GetValue(Connection(db), _ => []);
+        if (!kept.TryGetValue(key, out var found)) kept[key] = found = create();
+        var command = found as SqliteCommand ?? ((Statement)found).Command;
+        command.Transaction = Transaction(db);
+        return (T)found;
+    }
+
+    private static SqliteConnection Connection(DbContext db) => db.Database.GetDbConnection() as SqliteConnection
+        ?? throw new InvalidOperationException("SqliteRows needs a SQLite connection.");
+
+    private static SqliteTransaction Transaction(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+        ?? throw new InvalidOperationException("SqliteRows writes inside an open transaction only.");
+
     private static SqliteCommand Command(DbContext db, string sql)
     {
-        var connection = db.Database.GetDbConnection() as SqliteConnection
-            ?? throw new InvalidOperationException("SqliteRows needs a SQLite connection.");
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
-            ?? throw new InvalidOperationException("SqliteRows writes inside an open transaction only.");
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = Connection(db).CreateCommand();
+        command.Transaction = Transaction(db);
         command.CommandText = sql;
         return command;
     }
 
     /// <summary>One prepared INSERT of one entity type: the columns of its properties (the generated key left out and
     /// returned), each bound through the property's value converter.</summary>
-    private sealed class Statement : IDisposable
+    private sealed class Statement
     {
         private readonly SqliteCommand _command;
         private readonly (IProperty Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
@@ -115,7 +137,12 @@ public static class SqliteRows
         private Statement(SqliteCommand command, (IProperty, ValueConverter?, DbParameter)[] columns, bool returnsKey) =>
             (_command, _columns, _returnsKey) = (command, columns, returnsKey);
 
-        public static Statement For(DbContext db, IEntityType entityType, IProperty? generatedKey)
+        public SqliteCommand Command => _command;
+
+        public static Statement For(DbContext db, IEntityType entityType, IProperty? generatedKey) =>
+            Cached(db, (entityType, generatedKey), () => Create(db, entityType, generatedKey));
+
+        private static Statement Create(DbContext db, IEntityType entityType, IProperty? generatedKey)
         {
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var properties = entityType.GetProperties().Where(p => p != generatedKey).ToList();
@@ -123,7 +150,7 @@ public static class SqliteRows
             var values = properties.Select((_, i) => "$p" + i);
             var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)})"
                 + (generatedKey is null ? "" : $" RETURNING \"{generatedKey.GetColumnName(table)}\"");
-            var command = Command(db, sql);
+            var command = SqliteRows.Command(db, sql);
             var columns = properties.Select((p, i) =>
             {
                 var mapping = (RelationalTypeMapping)p.GetTypeMapping();
@@ -150,7 +177,5 @@ public static class SqliteRows
             }
             return Convert.ToInt64(_command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
-
-        public void Dispose() => _command.Dispose();
     }
 }

@@ -121,6 +121,39 @@ public sealed class SqliteRowsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task KeptStatements_WriteInEachNewTransaction_AndAfterTheConnectionIsReopened()
+    {
+        // The statements are kept with the connection and reused: each use must join the current transaction (a
+        // rolled-back one loses its row) and a reopened connection compiles them again.
+        await using var db = _database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        async Task WriteAsync(string number, bool commit)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var @case = EveryColumnSet(number);
+            @case.Id = await SqliteRows.NextIdAsync<Case>(db, default);
+            SqliteRows.Insert(db, [@case]);
+            SqliteRows.Insert(db, [new CaseHistoryEntry
+            {
+                CaseId = @case.Id, Sequence = 1, At = At, ActorName = "陈静", ActorRole = "IntakeOperator", Action = "report",
+                ToStatus = CaseStatus.Reported, PreviousHash = HistoryChain.Genesis, Hash = new string('c', 64),
+            }]);
+            if (commit) await transaction.CommitAsync();
+        }
+        await WriteAsync("HK2026112600001", commit: true);
+        await WriteAsync("HK2026112600002", commit: false);
+        await WriteAsync("HK2026112600003", commit: true);
+        await db.Database.CloseConnectionAsync();
+        await db.Database.OpenConnectionAsync();
+        await WriteAsync("HK2026112600004", commit: true);
+
+        var rows = await ReadRowsAsync("""SELECT c."Id", c."Number", h."Hash" FROM "Cases" c JOIN "CaseHistory" h ON h."CaseId" = c."Id" ORDER BY c."Id" """);
+        Assert.Equal(["HK2026112600001", "HK2026112600003", "HK2026112600004"], rows.Select(r => (string)r["Number"]!));
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => (long)r["Id"]!));
+        Assert.All(rows, r => Assert.Equal(new string('c', 64), r["Hash"]));
+    }
+
     private async Task<List<Dictionary<string, object?>>> ReadRowsAsync(string sql)
     {
         await using var connection = new SqliteConnection(_database.ConnectionString);

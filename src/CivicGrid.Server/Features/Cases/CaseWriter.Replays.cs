@@ -13,8 +13,7 @@ public sealed partial class CaseWriter
     {
         var keys = batch.Where(p => p.Idempotency is not null).Select(p => (p.Idempotency!.Scope, p.Idempotency.Key)).Distinct().ToList();
         if (keys.Count == 0) return batch;
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        var db = (await SessionAsync()).Db;
         var stored = await IdempotencyRecordsAsync(db, keys);
         if (stored.Count == 0) return batch;
         var caseIds = stored.Values.Select(r => r.CaseId).Distinct().ToList();

@@ -11,16 +11,14 @@ public sealed partial class CaseWriter
     /// <summary>The fast way (ADR 0008): the whole batch with a fixed handful of statements — one number upsert per day,
     /// one insert round for the cases, one for their history entries, keys and observers' rows — instead of a handful per
     /// report. Null when anything fails or the batch needs the careful way (two reports of one case in the batch); the
-    /// transaction is then rolled back and <see cref="WriteOneByOneAsync"/> writes the batch report by report.</summary>
+    /// transaction is then rolled back, the session dropped and <see cref="WriteOneByOneAsync"/> writes the batch report by report.</summary>
     private async Task<Result[]?> TryWriteTogetherAsync(List<Pending> batch)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        db.Database.AutoSavepointsEnabled = false;
+        var session = await SessionAsync();
+        var (db, observers) = (session.Db, session.Observers);
         try
         {
-            var (city, context) = await CityAndContextAsync(db);
-            var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
+            var (city, context) = (await CityAsync(session), await WorkflowContextAsync());
             await using var transaction = await db.Database.BeginTransactionAsync();
             var now = _time.GetUtcNow();
             var steps = new CaseStep[batch.Count];
@@ -90,6 +88,7 @@ public sealed partial class CaseWriter
             await observers.NotifyAsync(db, steps, default);
             if (!direct || !SqliteRows.TryInsertTracked(db)) await db.SaveChangesAsync();
             await transaction.CommitAsync();
+            db.ChangeTracker.Clear(); // before the cases go to their callers: the session's context lives on
             return steps.Select((step, i) => new Result((new IntakeOutcome(step.Case, kinds[i]), step.Entry), null)).ToArray();
         }
         catch (Exception exception) when (exception is DbUpdateException or DbException or InvalidOperationException)

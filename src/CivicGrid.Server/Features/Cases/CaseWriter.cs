@@ -52,6 +52,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
             }
             catch (Exception exception)
             {
+                await DropSessionAsync();
                 LogBatchFailed(_logger, batch.Count, exception);
                 foreach (var pending in batch) pending.Done.TrySetException(exception);
             }
@@ -62,7 +63,12 @@ public sealed partial class CaseWriter : IAsyncDisposable
     {
         var toWrite = await AnswerRepeatedKeysAsync(batch);
         if (toWrite.Count == 0) return;
-        var results = await TryWriteTogetherAsync(toWrite) ?? await WriteOneByOneAsync(toWrite);
+        var results = await TryWriteTogetherAsync(toWrite);
+        if (results is null)
+        {
+            await DropSessionAsync(); // a batch given up leaves nothing behind in the session for the next one
+            results = await WriteOneByOneAsync(toWrite);
+        }
         for (var i = 0; i < toWrite.Count; i++)
         {
             if (results[i].Written is { } written) toWrite[i].Done.TrySetResult(written.Outcome);
@@ -80,7 +86,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var (city, context) = await CityAndContextAsync(db);
+        var (city, context) = (await CityAsync(db), await WorkflowContextAsync());
         var observers = scope.ServiceProvider.GetServices<ICaseStepObserver>().ToList();
         var results = new Result[batch.Count];
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -105,12 +111,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         return results;
     }
 
-    private async Task<(City City, WorkflowContext Context)> CityAndContextAsync(CivicGridDbContext db)
-    {
-        var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException("No city is set up yet.");
-        return (city, new WorkflowContext(await _calendars.GetAsync(), _options.Limits, null));
-    }
+    private async Task<WorkflowContext> WorkflowContextAsync() => new(await _calendars.GetAsync(), _options.Limits, null);
 
     private async Task<(IntakeOutcome Outcome, CaseHistoryEntry Step)> WriteOneAsync(CivicGridDbContext db, City city, WorkflowContext context,
         IReadOnlyList<ICaseStepObserver> observers, Pending pending)
@@ -155,6 +156,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await DropSessionAsync();
     }
 
     private readonly record struct Result((IntakeOutcome Outcome, CaseHistoryEntry Step)? Written, Exception? Error);
