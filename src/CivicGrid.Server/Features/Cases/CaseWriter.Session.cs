@@ -8,7 +8,7 @@ public sealed partial class CaseWriter
 {
     /// <summary>How long the writer's session goes on with the city it read (its code and case-number prefix, which
     /// nothing changes once the city exists) before it reads it again.</summary>
-    public static readonly TimeSpan CityFreshness = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CityFreshness = TimeSpan.FromMinutes(1);
 
     private Session? _session;
 
