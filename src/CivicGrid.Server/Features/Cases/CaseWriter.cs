@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace CivicGrid.Server.Features.Cases;
 
 /// <summary>Writes validated reports with group commit: one writer drains the reports waiting at that moment and
-/// stores them in one transaction (one fsync for many), each under its own savepoint so that one failing report
-/// does not take the others with it. Every caller is answered only after the commit that holds its case, so an
-/// acknowledged report is durable (ADR 0008).</summary>
+/// stores them in one transaction (one fsync for many), written together through the writer's session
+/// (CaseWriter.Together.cs, CaseWriter.Session.cs); if that fails, report by report, each under its own savepoint so
+/// that one failing report does not take the others with it. Every caller is answered only after the commit that
+/// holds its case, so an acknowledged report is durable (ADR 0008).</summary>
 public sealed partial class CaseWriter : IAsyncDisposable
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
