@@ -38,6 +38,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "Restoring and building"
 dotnet tool restore >/dev/null
 dotnet build CivicGrid.slnx -c Release -nologo -v quiet
+# What ships is what is tested: the browser tests also start this published output (PublishedBuildTests).
+log "Publishing the server"
+rm -rf artifacts/publish
+dotnet publish src/CivicGrid.Server -c Release --no-build -nologo -v quiet -o artifacts/publish
+export CIVICGRID_PUBLISHED_SERVER="$root_dir/artifacts/publish"
 
 results="$root_dir/artifacts/test-results"
 rm -rf "$results"

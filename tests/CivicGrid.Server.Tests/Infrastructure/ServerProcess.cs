@@ -20,9 +20,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
     public string Error { get { lock (_error) return _error.ToString(); } }
 
-    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        StartFrom(Path.Combine(AppContext.BaseDirectory, "CivicGrid.Server.dll"), environment, args);
+
+    /// <summary>Starts the server from <paramref name="serverDll"/>, e.g. the `dotnet publish` output.</summary>
+    public static ServerProcess StartFrom(string serverDll, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "CivicGrid.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
