@@ -19,6 +19,9 @@ public static class StaffUi
     public static IServiceCollection AddStaffUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pages are UTF-8: write every Unicode letter as itself (Chinese stayed numeric entities with the default
+        // Latin-only encoder). Markup characters (< > & " ') are still escaped.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UiText>();
         services.AddSingleton<CityClock>();
