@@ -56,7 +56,7 @@ public sealed class CaseStateMatrixTests
     }
 
     /// <summary>A fresh case driven into <paramref name="status"/> through the workflow itself.</summary>
-    private static Case Into(CaseStatus status)
+    internal static Case Into(CaseStatus status)
     {
         var @case = NewCase();
         void Go(Actor actor, CaseAction action, bool? confirmed = null, bool? passed = null, int? department = null, string? note = null) =>

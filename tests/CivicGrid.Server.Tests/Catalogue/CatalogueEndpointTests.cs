@@ -4,6 +4,7 @@ using System.Text.Json;
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Tests.Catalogue;
 
@@ -16,6 +17,7 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
     {
         _server = await RunningServer.StartAsync(_database, demo: false);
         await using var db = _database.CreateContext();
+        await db.CaseStandards.Where(s => s.Kind == CatalogueKind.Matter && s.TypeCode == "06029").ExecuteDeleteAsync(); // the shipped one
         db.CaseStandards.Add(new CaseStandard
         {
             Kind = CatalogueKind.Matter, TypeCode = "06029", RegistrationCondition = "占道露天烧烤", ClosingCondition = "烧烤摊点已撤离",

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Catalogue;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Demo;
 using CivicGrid.Server.Tests.Infrastructure;
@@ -200,7 +201,7 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         await using var db = city.CreateContext();
         var returned = await db.CaseHistory.AsNoTracking().Where(e => e.Action == "request_return").Select(e => e.CaseId).Distinct().ToListAsync();
         var cases = await db.Cases.AsNoTracking().Where(c => c.DepartmentId != null && !returned.Contains(c.Id)).ToListAsync();
-        var standards = await db.CaseStandards.AsNoTracking().ToDictionaryAsync(s => s.TypeCode);
+        var standards = await db.CaseStandards.AsNoTracking().Where(s => s.Kind == CatalogueKind.Matter).ToDictionaryAsync(s => s.TypeCode);
         Assert.True(cases.Count > 200);
         Assert.NotEmpty(returned);
         foreach (var @case in cases)

@@ -131,12 +131,14 @@ public abstract class Open311ContractTests<TDatabase>(Open311Api<TDatabase> api)
     }
 
     [Fact]
-    public async Task SensitiveTypes_ShowARoundedPosition()
+    public async Task SensitiveTypes_ShowTheBlurredCellCentre_AndNoDescription()
     {
-        var answer = await api.SubmitOkAsync(Forms.ReportAt(20.02037, 110.33171, "M08016", "无证建设"));
+        var answer = await api.SubmitOkAsync(Forms.ReportAt(20.02037, 110.33171, "M08016", "邻居家后院加盖二层"));
         var request = Assert.Single((await api.GetJsonAsync($"/open311/v2/requests/{answer.GetProperty("service_request_id").GetString()}.json")).EnumerateArray().ToList());
-        Assert.Equal(20.02, request.GetProperty("lat").GetDouble());
-        Assert.Equal(110.332, request.GetProperty("long").GetDouble());
+        var (lon, lat) = Features.PublicService.PositionBlur.Snap(110.33171, 20.02037, 200); // the public map's 200 m cell
+        Assert.Equal(lat, request.GetProperty("lat").GetDouble());
+        Assert.Equal(lon, request.GetProperty("long").GetDouble());
+        Assert.DoesNotContain("邻居家后院", request.GetRawText());
     }
 
     [Fact]

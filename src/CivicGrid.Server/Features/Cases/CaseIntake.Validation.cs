@@ -26,7 +26,7 @@ public sealed partial class CaseIntake
             if (!string.IsNullOrEmpty(r.Kind) && !string.Equals(r.Kind, "component", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(r.Kind, "matter", StringComparison.OrdinalIgnoreCase)) Error("kind", "kind must be matter or component.");
             else if (!await types.IsActiveAsync(db, kind.Value, r.TypeCode, cancellationToken))
-                Error("typeCode", $"typeCode {r.TypeCode} is not a {kind?.ToString().ToLowerInvariant()} type of the catalogue.");
+                Error("typeCode", $"typeCode {r.TypeCode} is not a {kind?.ToString().ToLowerInvariant()} type offered for reports (an active type of the catalogue with a case standard).");
         }
         if (!string.IsNullOrEmpty(r.ComponentId) && !ComponentId.TryParse(r.ComponentId, out _)) Error("componentId", "componentId must be a 17-digit component identifier.");
         if (r.ReporterEmail is { Length: > 254 } || (r.ReporterEmail is { Length: > 0 } email && !email.Contains('@', StringComparison.Ordinal))) Error("reporterEmail", "reporterEmail is not an e-mail address.");

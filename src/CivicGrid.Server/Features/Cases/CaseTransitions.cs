@@ -32,7 +32,8 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
     /// <summary>Takes one step: validates the attachments (uploaded to this case, not yet on a step), asks the domain,
     /// and commits everything in one transaction.</summary>
     /// <exception cref="WorkflowRefusalException">The step is not allowed now, not permitted or has bad inputs.</exception>
-    /// <exception cref="DbUpdateConcurrencyException">Someone else changed the case meanwhile.</exception>
+    /// <exception cref="DbUpdateConcurrencyException">Someone else changed the case meanwhile (its version moved, or a
+    /// parallel step wrote the next history entry first).</exception>
     public async Task<CaseHistoryEntry> ApplyAsync(Case @case, CaseCommand command, StaffContext staff, CancellationToken cancellationToken)
     {
         var attachments = command.AttachmentIds ?? [];
@@ -51,7 +52,31 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
         {
             throw new WorkflowRefusalException(RefusalKind.Invalid, $"departmentId: there is no active department {department}.", [], "departmentId");
         }
+        var loadedVersion = @case.Version;
         var entry = @case.Apply(command, staff.Actor, time.GetUtcNow(), context);
+        try
+        {
+            await CommitAsync(@case, entry, attachments, cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure is not DbUpdateConcurrencyException)
+        {
+            // A parallel step took the next history sequence first (UNIQUE CaseId, Sequence): the same conflict.
+            if (!await db.Cases.AsNoTracking().AnyAsync(c => c.Id == @case.Id && c.Version != loadedVersion, cancellationToken)) throw;
+            throw new DbUpdateConcurrencyException("The case changed meanwhile: another step took its next history entry.", failure);
+        }
+        events.Publish(CaseEvents.Of(@case, entry));
+        return entry;
+    }
+
+    /// <summary>The case as it is now (after a conflict), untracked; null when the caller's scope no longer covers it.</summary>
+    public Task<Case?> CurrentAsync(long id, StaffContext staff, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return db.Cases.AsNoTracking().Within(staff.Scope).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    private async Task CommitAsync(Case @case, CaseHistoryEntry entry, IReadOnlyList<Guid> attachments, CancellationToken cancellationToken)
+    {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.CaseHistory.Add(entry);
@@ -65,7 +90,5 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        events.Publish(CaseEvents.Of(@case, entry));
-        return entry;
     }
 }

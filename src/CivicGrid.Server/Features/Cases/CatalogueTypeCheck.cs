@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Cases;
 
-/// <summary>Whether a report's type is an active type of the catalogue, without a database read per report: a type
+/// <summary>Whether a report's type is offered (an active type of the catalogue with a case standard, <see cref="OfferedTypes"/>), without a database read per report: a type
 /// found active is remembered for <see cref="Freshness"/>. A type not found is looked up again every time, so a type
 /// added (by the administration or the import verb, here or on another instance) is accepted at once; a type
 /// withdrawn is refused at once: <see cref="ReferenceDataChanges"/> says so here and, on PostgreSQL, on every instance;
@@ -30,7 +30,7 @@ public sealed class CatalogueTypeCheck
         ArgumentNullException.ThrowIfNull(db);
         var now = _time.GetUtcNow();
         if (_active.TryGetValue((kind, code), out var seen) && now - seen < Freshness) return true;
-        var active = await db.CatalogueTypes.AnyAsync(t => t.Kind == kind && t.Code == code && t.IsActive, cancellationToken);
+        var active = await db.CatalogueTypes.Where(t => t.Kind == kind && t.Code == code).Offered(db).AnyAsync(cancellationToken);
         if (active) _active[(kind, code)] = now;
         else _active.TryRemove((kind, code), out _);
         return active;

@@ -2,6 +2,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Features.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,9 +45,9 @@ public static class TransitionHandlers
         var @case = await transitions.FindAsync(id, staff, cancellationToken);
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, action.ToCode(), logger, cancellationToken);
         if (action == CaseAction.Classify && kind is { } k && request.TypeCode is { } code
-            && !await db.CatalogueTypes.AnyAsync(t => t.Kind == k && t.Code == code, cancellationToken))
+            && !await db.CatalogueTypes.Where(t => t.Kind == k && t.Code == code).Offered(db).AnyAsync(cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["typeCode"] = [$"typeCode {code} is not a {k} type of the catalogue."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["typeCode"] = [$"typeCode {code} is not a {k} type offered for reports (active, with a case standard)."] });
         }
         try
         {
@@ -71,7 +72,8 @@ public static class TransitionHandlers
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict("The case changed meanwhile; reload it and try again.", []);
+            var now = await transitions.CurrentAsync(id, staff, cancellationToken);
+            return Conflict("The case changed meanwhile; reload it and try again.", now is null ? [] : CaseWorkflow.AllowedFor(now, staff.Actor));
         }
     }
 

@@ -49,6 +49,7 @@ public sealed partial class CatalogueAdministration(CivicGridDbContext db, Refer
             IsActive = change.IsActive ?? true,
         };
         db.CatalogueTypes.Add(type);
+        if (ShippedCaseStandards.For(type.Kind, type.Code, type.Name) is { } standard) db.CaseStandards.Add(standard); // else not offered until saved
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,6 +183,7 @@ public sealed partial class CatalogueAdministration(CivicGridDbContext db, Refer
     private async Task<bool> ExistsElsewhereAsync(CatalogueType type, CancellationToken cancellationToken)
     {
         db.Entry(type).State = EntityState.Detached;
+        foreach (var added in db.ChangeTracker.Entries<CaseStandard>().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
         return await db.CatalogueTypes.AsNoTracking().AnyAsync(t => t.Kind == type.Kind && t.Code == type.Code, cancellationToken);
     }
 

@@ -17,7 +17,7 @@ public static class CatalogueEndpoints
         catalogue.MapGet("/classes", ListClasses).WithName("ListCatalogueClasses")
             .WithSummary("Major classes of components and matters (GB/T 47678.5-2026 and local extensions).");
         catalogue.MapGet("/types", ListTypes).WithName("ListCatalogueTypes")
-            .WithSummary("Component and matter types; filter by kind (component|matter), major class and text.");
+            .WithSummary("Component and matter types offered for reports (active, with a case standard); filter by kind (component|matter), major class and text.");
         catalogue.MapGet("/types/{kind}/{code}", GetCatalogueType).WithName("GetCatalogueType")
             .WithSummary("One type with its case standard (立结案标准), if any.");
         app.MapCatalogueAdminEndpoints();
@@ -46,7 +46,7 @@ public static class CatalogueEndpoints
     private static async Task<Results<Ok<List<TypeDto>>, ValidationProblem>> ListTypes(
         string? kind, string? major, string? q, CivicGridDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.CatalogueTypes.AsNoTracking().Where(t => t.IsActive);
+        var query = db.CatalogueTypes.AsNoTracking().Offered(db);
         if (!string.IsNullOrEmpty(kind))
         {
             if (!TryParseKind(kind, out var parsed)) return KindProblem(kind);

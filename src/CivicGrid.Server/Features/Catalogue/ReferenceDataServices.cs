@@ -11,6 +11,7 @@ public static class ReferenceDataServices
         services.AddSingleton<ReferenceDataChanges>();
         services.AddScoped<CatalogueAdministration>();
         services.AddScoped<DepartmentAdministration>();
+        services.AddHostedService<UnofferedTypesReport>();
         return services;
     }
 }

@@ -5,29 +5,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Demo;
 
-/// <summary>Gives every matter type of the catalogue a case standard (立结案标准): the named ones from
-/// <see cref="DemoCaseStandardTable"/>, the rest a sensible default for their major class.</summary>
+/// <summary>Gives every type of the catalogue the demo city's case standard (立结案标准), replacing the shipped one
+/// (<see cref="Catalogue.ShippedCaseStandards"/>): the named ones from <see cref="DemoCaseStandardTable"/> (a component
+/// type takes the row of its abnormal-component matter), the rest a sensible default for their major class, each with
+/// a demo department.</summary>
 internal static class DemoCaseStandards
 {
     public static async Task<int> CreateAsync(CivicGridDbContext db, DemoDepartmentDirectory departments, CancellationToken cancellationToken)
     {
-        var matters = await db.CatalogueTypes.AsNoTracking()
-            .Where(t => t.Kind == CatalogueKind.Matter)
-            .OrderBy(t => t.Code)
-            .Select(t => new { t.Code, t.Name })
+        var types = await db.CatalogueTypes.AsNoTracking()
+            .OrderBy(t => t.Kind).ThenBy(t => t.Code)
+            .Select(t => new { t.Kind, t.Code, t.Name })
             .ToListAsync(cancellationToken);
+        var existing = await db.CaseStandards.ToDictionaryAsync(s => (s.Kind, s.TypeCode), cancellationToken);
         var named = DemoCaseStandardTable.Rows.ToDictionary(r => r.TypeCode);
-        var standards = matters.Select(m => named.GetValueOrDefault(m.Code) ?? Default(m.Code, m.Name))
-            .Select(row => new CaseStandard
+        foreach (var type in types)
+        {
+            var row = named.GetValueOrDefault(type.Code) ?? Default(type.Code, type.Name);
+            if (!existing.TryGetValue((type.Kind, type.Code), out var standard))
             {
-                Kind = CatalogueKind.Matter, TypeCode = row.TypeCode, RegistrationCondition = row.Registration,
-                ClosingCondition = row.Closing, DepartmentRule = row.Rule, DepartmentId = departments[row.Department],
-                TimeType = row.TimeType, TimeLimitAmount = row.Amount, IsUrgent = row.IsUrgent,
-            })
-            .ToList();
-        db.CaseStandards.AddRange(standards);
+                standard = new CaseStandard { Kind = type.Kind, TypeCode = type.Code, RegistrationCondition = "", ClosingCondition = "" };
+                db.CaseStandards.Add(standard);
+            }
+            standard.RegistrationCondition = row.Registration;
+            standard.ClosingCondition = row.Closing;
+            standard.DepartmentRule = row.Rule;
+            standard.DepartmentId = departments[row.Department];
+            standard.TimeType = row.TimeType;
+            standard.TimeLimitAmount = row.Amount;
+            standard.IsUrgent = row.IsUrgent;
+        }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        return standards.Count;
+        return types.Count;
     }
 
     /// <summary>Abnormal components (classes 01–05) go to the component's maintainer within 3 working days; other

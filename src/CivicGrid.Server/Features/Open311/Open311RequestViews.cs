@@ -1,12 +1,14 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
+using CivicGrid.Server.Features.PublicService;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Open311;
 
 /// <summary>Cases as Open311 service requests: public fields only. Never the reporter's contact, never staff names or
-/// notes; positions of types the administrator marks sensitive are rounded to about 100 m.</summary>
-public sealed class Open311RequestViews(CivicGridDbContext db)
+/// notes; for types the administrator marks sensitive the same as the public map (<see cref="PublicCasePrivacy"/>):
+/// the blurred position, and no description, address or media.</summary>
+public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy privacy)
 {
     public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Case> cases, Open311Dates dates, bool english, bool extensions,
         CancellationToken cancellationToken)
@@ -26,25 +28,25 @@ public sealed class Open311RequestViews(CivicGridDbContext db)
         return cases.Select(c =>
         {
             var type = c.Kind is { } kind && c.TypeCode is { } code && types.TryGetValue((kind, code), out var t) ? t : null;
-            var sensitive = type?.IsSensitive == true;
+            var shown = privacy.Show(type?.IsSensitive == true, c.Longitude, c.Latitude, c.Description, c.Address);
             var view = Open311Object.Of(
                 ("service_request_id", c.Number),
                 ("status", Open311Statuses.OpenOrClosed(c.Status)),
                 ("status_notes", Open311Statuses.Notes(c.Status, english)),
                 ("service_name", type is null ? null : english ? type.NameEn : type.Name),
                 ("service_code", c.Kind is { } k && c.TypeCode is { } tc ? Open311ServiceCodes.Of(k, tc) : null),
-                ("description", c.Description),
+                ("description", shown.Description),
                 ("agency_responsible", c.DepartmentId is { } d && departments.TryGetValue(d, out var dn) ? dn : null),
                 ("service_notice", null),
                 ("requested_datetime", dates.Format(c.CreatedAt)),
                 ("updated_datetime", dates.Format(c.UpdatedAt)),
                 ("expected_datetime", c.Status is CaseStatus.Dispatched or CaseStatus.Handling ? dates.Format(c.StageDueAt) : null),
-                ("address", c.Address),
+                ("address", shown.Address),
                 ("address_id", null),
                 ("zipcode", null),
-                ("lat", sensitive ? Math.Round(c.Latitude, 3) : c.Latitude),
-                ("long", sensitive ? Math.Round(c.Longitude, 3) : c.Longitude),
-                ("media_url", media.GetValueOrDefault(c.Id)));
+                ("lat", shown.Latitude),
+                ("long", shown.Longitude),
+                ("media_url", shown.ShowsPhotos ? media.GetValueOrDefault(c.Id) : null));
             if (!extensions) return (Open311Node)view;
             var notes = history.Where(h => h.CaseId == c.Id)
                 .Select(h => (h, text: Open311Statuses.PublicNote(h.Action, h.FromStatus, h.ToStatus, english)))

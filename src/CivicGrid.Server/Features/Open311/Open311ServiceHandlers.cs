@@ -1,11 +1,12 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Catalogue;
+using CivicGrid.Server.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Open311;
 
-/// <summary>discovery, services and services/{service_code}: the service list is the catalogue's active types
+/// <summary>discovery, services and services/{service_code}: the service list is the catalogue's offered types (active, with a case standard)
 /// (group = the major class's name, keywords = both names and the old GB/T 30428.2 code).</summary>
 public static class Open311ServiceHandlers
 {
@@ -34,7 +35,7 @@ public static class Open311ServiceHandlers
             return Open311Errors.NotFound(fmt, Open311City.UnknownJurisdiction(jurisdiction_id));
         var english = Open311Statuses.English(request);
         var classes = await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => (c.Kind, c.MajorCode), cancellationToken);
-        var types = await db.CatalogueTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Kind).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        var types = await db.CatalogueTypes.AsNoTracking().Offered(db).OrderBy(t => t.Kind).ThenBy(t => t.Code).ToListAsync(cancellationToken);
         var services = types.Select(t =>
         {
             var group = classes.TryGetValue((t.Kind, t.MajorCode), out var c) ? (english ? c.NameEn : c.Name) : null;
@@ -58,7 +59,7 @@ public static class Open311ServiceHandlers
             return Open311Errors.NotFound(fmt, Open311City.UnknownJurisdiction(jurisdiction_id));
         if (!Open311ServiceCodes.TryParse(service_code, out var kind, out var code))
             return Open311Errors.NotFound(fmt, $"service_code '{Open311Form.Shown(service_code)}' is not a service here.");
-        var exists = await db.CatalogueTypes.AnyAsync(t => t.Kind == kind && t.Code == code && t.IsActive, cancellationToken);
+        var exists = await db.CatalogueTypes.Where(t => t.Kind == kind && t.Code == code).Offered(db).AnyAsync(cancellationToken);
         if (!exists) return Open311Errors.NotFound(fmt, $"service_code '{service_code}' is not a service here.");
         var english = Open311Statuses.English(request);
         var attributes = Open311Attributes.For(kind.Value).Select(a => (Open311Node)Open311Object.Of(

@@ -2,6 +2,7 @@ using System.Globalization;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Open311;
@@ -28,7 +29,7 @@ public static class Open311SubmissionFields
         else
         {
             var (k, c) = (kind, code);
-            var type = await db.CatalogueTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == k && t.Code == c && t.IsActive, cancellationToken);
+            var type = await db.CatalogueTypes.AsNoTracking().Where(t => t.Kind == k && t.Code == c).Offered(db).SingleOrDefaultAsync(cancellationToken);
             if (type is null) errors.Add($"service_code {serviceCode} is not a service of this jurisdiction.");
             else serviceName = english ? type.NameEn : type.Name;
         }

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CivicGrid.Server.Features.PublicService;
 
 /// <summary>Recent cases for the public map: number, type, public status, creation time and position only (never a
-/// description, contact or note); positions blurred for types the administrator marks sensitive; photos only once
-/// staff approved them, and never for sensitive types. Voided and rejected cases are not shown.</summary>
-public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOptions<PublicServiceOptions> options)
+/// description, contact or note); positions blurred and photos withheld for sensitive types by
+/// <see cref="PublicCasePrivacy"/>; photos only once staff approved them. The box selects by the shown position.
+/// Voided and rejected cases are not shown.</summary>
+public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOptions<PublicServiceOptions> options, PublicCasePrivacy privacy)
 {
     public const int MaxDays = 90;
 
@@ -49,8 +50,9 @@ public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOpt
             .Where(c => c.CreatedAt >= since && c.Status != CaseStatus.Voided && c.Status != CaseStatus.Rejected);
         if (area is not null)
         {
-            query = query.Where(c => c.Longitude >= area.MinLongitude && c.Longitude <= area.MaxLongitude
-                && c.Latitude >= area.MinLatitude && c.Latitude <= area.MaxLatitude);
+            var wide = privacy.Widen(area);
+            query = query.Where(c => c.Longitude >= wide.MinLongitude && c.Longitude <= wide.MaxLongitude
+                && c.Latitude >= wide.MinLatitude && c.Latitude <= wide.MaxLatitude);
         }
         var limit = options.Value.MaxMapCases;
         var rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(limit + 1)
@@ -67,17 +69,15 @@ public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOpt
                 .OrderBy(a => a.UploadedAt).Select(a => new { CaseId = a.CaseId!.Value, a.Id, a.Width, a.Height }).ToListAsync(cancellationToken))
             .ToLookup(p => p.CaseId);
 
-        var cell = options.Value.BlurCellMetres;
         var cases = rows.Select(r =>
         {
             var type = r.Kind is { } kind && r.TypeCode is { } code && types.TryGetValue((kind, code), out var found) ? found : null;
-            var sensitive = type?.IsSensitive == true;
-            var (lon, lat) = sensitive ? PositionBlur.Snap(r.Longitude, r.Latitude, cell) : (Math.Round(r.Longitude, 6), Math.Round(r.Latitude, 6));
+            var shown = privacy.Show(type?.IsSensitive == true, r.Longitude, r.Latitude, description: null, address: null);
             var status = PublicStatuses.Of(r.Status);
-            return new MapCase(r.Number, PublicTracking.KindCode(r.Kind), r.TypeCode, type?.Name, type?.NameEn, status.Code(), status.Label(),
-                r.CreatedAt, lon, lat, sensitive,
-                sensitive ? [] : photos[r.Id].Select(p => PublicPhoto.Of(p.Id, p.Width, p.Height)).ToList());
-        }).ToList();
+            return (shown, view: new MapCase(r.Number, PublicTracking.KindCode(r.Kind), r.TypeCode, type?.Name, type?.NameEn, status.Code(),
+                status.Label(), r.CreatedAt, shown.Longitude, shown.Latitude, shown.PositionBlurred,
+                shown.ShowsPhotos ? photos[r.Id].Select(p => PublicPhoto.Of(p.Id, p.Width, p.Height)).ToList() : []));
+        }).Where(c => area is null || PublicCasePrivacy.Contains(area, c.shown)).Select(c => c.view).ToList();
         return new MapPage(cases, truncated);
     }
 }

@@ -16,6 +16,7 @@ public static class PublicServiceServices
         services.AddScoped<PublicReports>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<PublicCaseMap>();
+        services.AddSingleton<PublicCasePrivacy>();
         services.AddScoped<Notices>();
         services.AddHostedService<UnattachedPhotoCleanup>();
         services.AddNotifications(configuration);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.PublicService;
 
 /// <summary>Following a case with its private token, and rating it once it is closed (one rating per case).</summary>
-public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time)
+public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, PublicCasePrivacy privacy)
 {
     /// <summary>The case behind the token, as the public may see it; null for an unknown token.</summary>
     public async Task<PublicCaseView?> FindAsync(string token, CancellationToken cancellationToken)
@@ -17,8 +17,11 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time)
             ? await db.CatalogueTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken)
             : null;
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var photos = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id && a.IsPublic).OrderBy(a => a.UploadedAt)
-            .Select(a => new { a.Id, a.Width, a.Height }).ToListAsync(cancellationToken);
+        var shown = privacy.Show(type?.IsSensitive == true, @case.Longitude, @case.Latitude, @case.Description, @case.Address);
+        var photos = shown.ShowsPhotos
+            ? await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id && a.IsPublic).OrderBy(a => a.UploadedAt)
+                .Select(a => new { a.Id, a.Width, a.Height }).ToListAsync(cancellationToken)
+            : [];
         var rating = await db.CaseRatings.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == @case.Id, cancellationToken);
         var status = PublicStatuses.Of(@case.Status);
         return new PublicCaseView(@case.Number, KindCode(@case.Kind), @case.TypeCode, type?.Name, type?.NameEn, status.Code(), status.Label(),

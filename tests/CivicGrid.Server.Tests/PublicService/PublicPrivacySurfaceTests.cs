@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Tests.Infrastructure;
+
+namespace CivicGrid.Server.Tests.PublicService;
+
+/// <summary>One sensitive and one ordinary case, read anonymously through every public surface (Open311 list and
+/// single request, the public map API, public tracking): each shows the same position, text and photos, and for the
+/// sensitive type that is the blurred cell centre with no description, address or photo.</summary>
+public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDatabase> api) where TDatabase : TestDatabase, new()
+{
+    private const string SecretText = "楼下游商每晚摆摊 secret-4711";
+    private const string OrdinaryText = "路边垃圾 ordinary-4712";
+
+    [Fact]
+    public async Task EveryPublicSurface_ShowsASensitiveCaseBlurredAndWithoutText_AndAnOrdinaryOneAsItIs()
+    {
+        var marked = await (await api.As("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09001/sensitivity", new { sensitive = true });
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        var (exactLon, exactLat) = (DemoCity.CentrePoint.Longitude + 0.00411, DemoCity.CentrePoint.Latitude + 0.00237);
+        var sensitive = await ReportWithPublicPhotoAsync("09001", SecretText, exactLon, exactLat);
+        var ordinary = await ReportWithPublicPhotoAsync("06010", OrdinaryText, exactLon + 0.003, exactLat);
+
+        var surfaces = new Dictionary<string, string>
+        {
+            ["open311 list"] = await api.Public.GetStringAsync("/open311/v2/requests.json?service_code=M09001,M06010"),
+            ["open311 single"] = await api.Public.GetStringAsync($"/open311/v2/requests/{sensitive.Number}.json?extensions=true"),
+            ["public map"] = await api.Public.GetStringAsync("/api/public/cases?days=30"),
+            ["public tracking"] = await api.Public.GetStringAsync($"/api/public/track/{sensitive.Token}"),
+        };
+        foreach (var (surface, text) in surfaces) Assert.False(text.Contains(SecretText, StringComparison.Ordinal), $"{surface} shows the sensitive text");
+
+        var map = JsonDocument.Parse(surfaces["public map"]).RootElement.GetProperty("cases").EnumerateArray().ToList();
+        var open311 = JsonDocument.Parse(surfaces["open311 list"]).RootElement.EnumerateArray().ToList();
+        var single = Assert.Single(JsonDocument.Parse(surfaces["open311 single"]).RootElement.EnumerateArray().ToList());
+
+        var mapSensitive = map.Single(c => c.GetProperty("number").GetString() == sensitive.Number);
+        var listSensitive = open311.Single(r => r.GetProperty("service_request_id").GetString() == sensitive.Number);
+        var shown = (Lon: mapSensitive.GetProperty("longitude").GetDouble(), Lat: mapSensitive.GetProperty("latitude").GetDouble());
+        Assert.True(mapSensitive.GetProperty("positionBlurred").GetBoolean());
+        Assert.True(Math.Abs(shown.Lon - exactLon) > 1e-5 || Math.Abs(shown.Lat - exactLat) > 1e-5, "the map shows the exact spot");
+        foreach (var request in new[] { listSensitive, single })
+        {
+            Assert.Equal(shown.Lon, request.GetProperty("long").GetDouble(), 6);
+            Assert.Equal(shown.Lat, request.GetProperty("lat").GetDouble(), 6);
+            Assert.NotEqual(JsonValueKind.String, Field(request, "description"));
+            Assert.NotEqual(JsonValueKind.String, Field(request, "address"));
+            Assert.NotEqual(JsonValueKind.String, Field(request, "media_url"));
+        }
+        Assert.Empty(mapSensitive.GetProperty("photos").EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(surfaces["public tracking"]).RootElement.GetProperty("photos").EnumerateArray());
+
+        var mapOrdinary = map.Single(c => c.GetProperty("number").GetString() == ordinary.Number);
+        var listOrdinary = open311.Single(r => r.GetProperty("service_request_id").GetString() == ordinary.Number);
+        Assert.False(mapOrdinary.GetProperty("positionBlurred").GetBoolean());
+        Assert.Equal(exactLon + 0.003, mapOrdinary.GetProperty("longitude").GetDouble(), 6);
+        Assert.Equal(mapOrdinary.GetProperty("longitude").GetDouble(), listOrdinary.GetProperty("long").GetDouble(), 6);
+        Assert.Equal(mapOrdinary.GetProperty("latitude").GetDouble(), listOrdinary.GetProperty("lat").GetDouble(), 6);
+        Assert.Equal(OrdinaryText, listOrdinary.GetProperty("description").GetString());
+        Assert.NotEmpty(mapOrdinary.GetProperty("photos").EnumerateArray());
+        Assert.NotEmpty((await api.TrackAsync(ordinary.Token)).GetProperty("photos").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task PublicMap_ASmallBoxAroundTheExactSpot_DoesNotRevealASensitiveCase()
+    {
+        var marked = await (await api.As("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09005/sensitivity", new { sensitive = true });
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        var (exactLon, exactLat) = (DemoCity.CentrePoint.Longitude - 0.00517, DemoCity.CentrePoint.Latitude - 0.00163);
+        var receipt = await api.ReportOkAsync(CitizenReports.At(0, type: "09005", lon: exactLon, lat: exactLat));
+        var number = receipt.GetProperty("number").GetString();
+        FormattableString box = $"/api/public/cases?days=30&bbox={exactLon - 0.00002},{exactLat - 0.00002},{exactLon + 0.00002},{exactLat + 0.00002}";
+
+        var tight = await api.Public.GetFromJsonAsync<JsonElement>(System.FormattableString.Invariant(box));
+
+        Assert.DoesNotContain(tight.GetProperty("cases").EnumerateArray(), c => c.GetProperty("number").GetString() == number);
+    }
+
+    private static JsonValueKind Field(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.ValueKind : JsonValueKind.Undefined;
+
+    private async Task<(string Number, string Token)> ReportWithPublicPhotoAsync(string type, string description, double lon, double lat)
+    {
+        var photo = await api.UploadPhotoAsync();
+        var receipt = await api.ReportOkAsync(CitizenReports.At(0, type: type, description: description, photos: [photo], lon: lon, lat: lat));
+        var number = receipt.GetProperty("number").GetString()!;
+        var id = await api.CaseIdAsync(number);
+        var approved = await (await api.As("admin")).PostAsJsonAsync($"/api/v1/cases/{id}/attachments/{photo}/publication", new { approved = true });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        return (number, receipt.GetProperty("trackingToken").GetString()!);
+    }
+}
+
+public sealed class SqlitePublicPrivacySurfaceTests(SqlitePublicServiceApi api)
+    : PublicPrivacySurfaceTests<SqliteTestDatabase>(api), IClassFixture<SqlitePublicServiceApi>;
+
+public sealed class PostgresPublicPrivacySurfaceTests(PostgresPublicServiceApi api)
+    : PublicPrivacySurfaceTests<PostgresTestDatabase>(api), IClassFixture<PostgresPublicServiceApi>;
