@@ -83,7 +83,7 @@ public abstract class CalendarMigrateTests<TDatabase> : IAsyncLifetime where TDa
         }
     }
 
-    private Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args)
+    private async Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args)
     {
         var data = Directory.CreateTempSubdirectory("civicgrid-cli-").FullName;
         var environment = new Dictionary<string, string?>
@@ -92,7 +92,14 @@ public abstract class CalendarMigrateTests<TDatabase> : IAsyncLifetime where TDa
             ["Database__ConnectionString"] = Database.ConnectionString,
             ["CIVICGRID_DATA"] = data,
         };
-        return ServerProcess.RunAsync(environment, ServerProcess.Patience, args);
+        try
+        {
+            return await ServerProcess.RunAsync(environment, ServerProcess.Patience, args);
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
     }
 }
 
