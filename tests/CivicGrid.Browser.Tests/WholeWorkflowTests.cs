@@ -40,6 +40,7 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await StaffSite.ScreenshotAsync(operatorPage, "queue");
         await operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
         await Assertions.Expect(operatorPage.GetByTestId("case-number")).ToHaveTextAsync(number);
+        await Assertions.Expect(operatorPage.GetByTestId("case-limit")).ToHaveTextAsync("15 分钟（紧急工时）"); // the limit says its unit
         await StaffSite.ScreenshotAsync(operatorPage, "case-page");
 
         // A validation error: rejecting without a reason is refused beside the note field, and nothing changes.

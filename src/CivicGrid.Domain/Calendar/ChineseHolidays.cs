@@ -5,8 +5,9 @@ namespace CivicGrid.Domain.Calendar;
 /// </summary>
 /// <remarks>
 /// The State Council publishes the next year's arrangement each autumn (国务院办公厅关于部分节假日安排的通知).
-/// In the platform the administrator maintains the calendar per year; this class only seeds it and
-/// <b>must be checked against the official notice</b> before use.
+/// Installs get their calendar from the shipped schedules (<c>CivicGrid.Data/Calendar/state-council-holidays.csv</c>,
+/// added by <c>migrate</c>) and the administrator's imports; this copy of 2026 serves the domain tests, and a server
+/// test checks that it matches the shipped file.
 /// </remarks>
 public static class ChineseHolidays
 {

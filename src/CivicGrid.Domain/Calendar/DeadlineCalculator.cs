@@ -12,12 +12,11 @@ namespace CivicGrid.Domain.Calendar;
 /// <item><b>natural_day</b>: start + N × 24 h.</item>
 /// <item><b>work_hour</b>: <see cref="WorkingCalendar.AddWorkingTime"/> (the earliest instant at which the minutes
 /// of working time have elapsed; 2 h from 10:00 → 12:00).</item>
-/// <item><b>work_day</b>: a working day is worth <see cref="WorkingCalendar.WorkingTimePerDay"/>; the deadline is
-/// the next working start at or after <c>AddWorkingTime(start, N × day)</c>, i.e. the latest instant with exactly
-/// N days of working time used. Started within working time, that is the same wall-clock time on the N-th following
-/// working day (Mon 10:00 + 1 → Tue 10:00; Mon 08:30 + 1 → Tue 08:30). Started outside working time, counting
-/// begins at the next working start, so the deadline is that wall-clock time N working days later
-/// (Mon 07:00 + 1 → Tue 08:30; Mon 12:30 + 1 → Tue 14:30; Fri 19:00 + 1 → the second working day after, 08:30).</item>
+/// <item><b>work_day</b>: a working day is worth <see cref="WorkingCalendar.WorkingTimePerDay"/>; the N days of
+/// working time run out at <c>AddWorkingTime(start, N × day)</c>, and the limit ends at close of business of the
+/// working day they run out on (<see cref="WorkingCalendar.CloseOfWorkingDay"/>): Mon 10:00 + 1 → Tue 18:00;
+/// Mon 08:30 + 1 → Mon 18:00 (a whole day of working time is left that day); Mon 07:00 + 1 → Mon 18:00;
+/// Mon 19:00 + 1 → Tue 18:00; 30 Sep 07:52 + 1 before the National Day week → 30 Sep 18:00. See ADR 0005.</item>
 /// </list>
 /// </remarks>
 public sealed class DeadlineCalculator
@@ -58,20 +57,24 @@ public sealed class DeadlineCalculator
     };
 
     /// <summary>The due instant (截止时间) of a limit started at <paramref name="start"/>; see the class remarks.</summary>
-    public DateTimeOffset Deadline(DateTimeOffset start, TimeLimit limit) => Advance(limit.Type, start, Allowed(limit));
+    public DateTimeOffset Deadline(DateTimeOffset start, TimeLimit limit)
+    {
+        var ranOut = Advance(limit.Type, start, Allowed(limit));
+        return limit.Type == TimeType.WorkDay ? Calendar.CloseOfWorkingDay(ranOut) : ranOut;
+    }
 
     /// <summary>The time used from <paramref name="start"/> to <paramref name="now"/> in the limit's measure.</summary>
     public TimeSpan Used(DateTimeOffset start, TimeLimit limit, DateTimeOffset now) => Measure(limit.Type, start, now);
 
-    /// <summary>Used ÷ allowed in the limit's measure: 0 at start, 1.0 at the deadline, above 1 when overdue.</summary>
+    /// <summary>Used ÷ allowed in the limit's measure: 0 at start, 1.0 when the allowance is used up, above 1 after.
+    /// A work-day limit is due only at close of business of that day, so it can exceed 1 before its deadline.</summary>
     public double UsedFraction(DateTimeOffset start, TimeLimit limit, DateTimeOffset now) =>
         (double)Used(start, limit, now).Ticks / Allowed(limit).Ticks;
 
-    /// <summary>The instant at which <paramref name="amount"/> of the type's measure has elapsed after <paramref name="from"/>.</summary>
+    /// <summary>The earliest instant at which <paramref name="amount"/> of the type's measure has elapsed after <paramref name="from"/>.</summary>
     internal DateTimeOffset Advance(TimeType type, DateTimeOffset from, TimeSpan amount) => type switch
     {
-        TimeType.WorkHour => Calendar.AddWorkingTime(from, amount),
-        TimeType.WorkDay => Calendar.NextWorkingStart(Calendar.AddWorkingTime(from, amount)),
+        TimeType.WorkHour or TimeType.WorkDay => Calendar.AddWorkingTime(from, amount),
         _ => from + amount,
     };
 }

@@ -10,7 +10,7 @@ namespace CivicGrid.Domain.Calendar;
 /// the pauses. A reading at a <c>now</c> earlier than some recorded pause ignores the part of the pause after
 /// <c>now</c>, so past states can be reproduced.
 /// </remarks>
-public sealed class DeadlineClock
+public sealed partial class DeadlineClock
 {
     private readonly List<(DateTimeOffset From, DateTimeOffset? To)> _pauses = [];
     private readonly DeadlineCalculator _calculator;
@@ -114,23 +114,29 @@ public sealed class DeadlineClock
     /// <summary>Allowed − used; negative when overdue.</summary>
     public TimeSpan Remaining(DateTimeOffset now) => Allowed - Used(now);
 
-    /// <summary>True when more than the allowance is used (the light is red). Using exactly all of it is on time.</summary>
-    public bool IsOverdue(DateTimeOffset now) => Used(now) > Allowed;
+    /// <summary>True when more than the allowance is used (the light is red). Using exactly all of it is on time.
+    /// A work-day limit is overdue once <paramref name="now"/> is past its deadline (close of business).</summary>
+    public bool IsOverdue(DateTimeOffset now) =>
+        Limit.Type == TimeType.WorkDay ? now > Deadline(now) : Used(now) > Allowed;
 
-    /// <summary>The deadline light at <paramref name="now"/>.</summary>
-    public DeadlineLight Light(DateTimeOffset now) => DeadlineLights.For(UsedFraction(now));
+    /// <summary>The deadline light at <paramref name="now"/>: red when overdue, otherwise by the used fraction.</summary>
+    public DeadlineLight Light(DateTimeOffset now) =>
+        IsOverdue(now) ? DeadlineLight.Red : DeadlineLights.For(Math.Min(UsedFraction(now), 1.0));
 
     /// <summary>
     /// The due instant as known at <paramref name="now"/>: the allowance is spent over the running intervals, so each
     /// past pause pushes the deadline back. While paused, the deadline is computed as if resumed at <paramref name="now"/>
     /// (it moves forward as the pause lasts). Per type, the same rules as <see cref="DeadlineCalculator.Deadline"/>.
-    /// Always has a value; if the allowance ran out before a pause, that earlier instant is returned.
+    /// Always has a value; if the allowance ran out before a pause, that earlier instant is returned. A work-day limit
+    /// ends at close of business of the day its allowance runs out on (see <see cref="WorkDayDeadline"/>).
     /// </summary>
-    public DateTimeOffset? Deadline(DateTimeOffset now) => WhenUsed(Allowed, now);
+    public DateTimeOffset? Deadline(DateTimeOffset now) =>
+        Limit.Type == TimeType.WorkDay ? WorkDayDeadline(now) : WhenUsed(Allowed, now);
 
     /// <summary>The instant at which <paramref name="amount"/> of the allowance will have been used, as known at
     /// <paramref name="now"/> (past pauses push it back; a pause still going on counts as resumed at now). With
-    /// 80 % of <see cref="Allowed"/> it is when the light turns yellow.</summary>
+    /// 80 % of <see cref="Allowed"/> it is when the light turns yellow. An amount that exactly fills a running interval
+    /// ends at that interval's end.</summary>
     public DateTimeOffset WhenUsed(TimeSpan amount, DateTimeOffset now)
     {
         var remaining = amount;
@@ -142,11 +148,7 @@ public sealed class DeadlineClock
             }
 
             var length = _calculator.Measure(Limit.Type, from, end);
-
-            // Work days end at the next working start (the latest instant with the allowance used), so an allowance
-            // that exactly fills an interval carries over to the next interval; the other types end at once.
-            var endsHere = Limit.Type == TimeType.WorkDay ? remaining < length : remaining <= length;
-            if (endsHere)
+            if (remaining <= length)
             {
                 return _calculator.Advance(Limit.Type, from, remaining);
             }

@@ -34,6 +34,9 @@ public readonly record struct TimeLimit
     /// <summary>True for <see cref="TimeType.UrgentHour"/> and <see cref="TimeType.WorkHour"/> (amount in minutes).</summary>
     public bool IsInMinutes => Type is TimeType.UrgentHour or TimeType.WorkHour;
 
+    /// <summary>The unit of <see cref="Amount"/>: "minute" for the hour types, "day" for the day types.</summary>
+    public string Unit => IsInMinutes ? "minute" : "day";
+
     /// <summary>Deconstructs into type and amount, as for a positional record.</summary>
     public void Deconstruct(out TimeType type, out int amount)
     {

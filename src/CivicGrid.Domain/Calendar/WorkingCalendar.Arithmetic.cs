@@ -36,6 +36,27 @@ public sealed partial class WorkingCalendar
         return ToInstant(date, _periods[0].Start);
     }
 
+    /// <summary>
+    /// Close of business of the working day <paramref name="instant"/> lands on: the end of the last working period of
+    /// its own date when that is a working day and the instant is not after its close, otherwise of the next working
+    /// day (Mon 10:00 → Mon 18:00; Mon 18:00 → Mon 18:00; Mon 19:00 or Sat 10:00 → the next working day's 18:00).
+    /// </summary>
+    public DateTimeOffset CloseOfWorkingDay(DateTimeOffset instant)
+    {
+        var (date, time) = ToLocal(instant);
+        var close = _periods[^1].End;
+        if (!IsWorkingDay(date) || time > close)
+        {
+            do
+            {
+                date = date.AddDays(1);
+            }
+            while (!IsWorkingDay(date));
+        }
+
+        return ToInstant(date, close);
+    }
+
     /// <summary>The working time between two instants; zero if <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {

@@ -22,7 +22,7 @@ public sealed partial class Case
         var data = Step(command, now, context);
         UpdatedAt = now;
         Version++;
-        return Record(now, actor, role, command.Action.ToCode(), from, command.Note, data, command.AttachmentIds);
+        return Record(now, actor, role, command.Action.ToCode(), from, command.Note, data, command.AttachmentIds, context.Calendar);
     }
 
     private string? Step(CaseCommand c, DateTimeOffset now, WorkflowContext context)
@@ -158,14 +158,14 @@ public sealed partial class Case
     private static WorkflowRefusalException Invalid(string field, string message) => new(RefusalKind.Invalid, message, [], field);
 
     private CaseHistoryEntry Record(DateTimeOffset now, Actor actor, string role, string action, CaseStatus? from,
-        string? note, string? data, IReadOnlyList<Guid>? attachments = null)
+        string? note, string? data, IReadOnlyList<Guid>? attachments = null, WorkingCalendar? calendar = null)
     {
         var entry = new CaseHistoryEntry
         {
             CaseId = Id, Sequence = ++HistoryCount, At = now, ActorUserId = actor.UserId, ActorName = actor.Name,
             ActorRole = role, Action = action, FromStatus = from, ToStatus = Status, Note = note,
             AttachmentIds = attachments is { Count: > 0 } ? string.Join(',', attachments) : null,
-            Deadline = StageDueAt is { } due ? $"due={due.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ};limit={StageLimitAmount} {StageTimeType?.ToCode()}" : null,
+            Deadline = DeadlineRecord.Format(StageDueAt, StageLimit, calendar is not null && DeadlineBeyondCalendar(calendar)),
             Data = data, PreviousHash = LastHistoryHash, Hash = "",
         };
         if (Id != 0) Seal(entry);

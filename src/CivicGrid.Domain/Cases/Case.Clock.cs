@@ -32,6 +32,15 @@ public sealed partial class Case
             ? new DeadlineClock(start, new TimeLimit(type, amount), calendar, ParsePauses(StagePauses))
             : null;
 
+    /// <summary>The current stage's limit, or null when no clock runs.</summary>
+    public TimeLimit? StageLimit => StageTimeType is { } type && StageLimitAmount is { } amount ? new TimeLimit(type, amount) : null;
+
+    /// <summary>True when the stage's deadline is counted in working time over dates the calendar does not cover
+    /// (<see cref="WorkingCalendar.Covers(DateTimeOffset, DateTimeOffset)"/>), so it may be wrong.</summary>
+    public bool DeadlineBeyondCalendar(WorkingCalendar calendar) =>
+        StageTimeType is TimeType.WorkHour or TimeType.WorkDay && StageStartedAt is { } start && StageDueAt is { } due
+        && !calendar.Covers(start, due);
+
     private void RecomputeDeadline(DateTimeOffset now, WorkingCalendar calendar)
     {
         var clock = StageClock(calendar)!;

@@ -31,7 +31,7 @@ public sealed partial class Case
         };
         @case.StartStage(now, context.Limits.Accept, context.Calendar);
         var role = actor.UserId is null ? (actor == Actor.System ? "system" : "citizen") : actor.Roles.ToString();
-        var entry = @case.Record(now, actor, role, "report", null, null, $"channel={report.Channel}");
+        var entry = @case.Record(now, actor, role, "report", null, null, $"channel={report.Channel}", calendar: context.Calendar);
         return (@case, entry);
     }
 

@@ -4,7 +4,7 @@ using CivicGrid.Server.Features.LiveUpdates;
 
 namespace CivicGrid.Server.Cli;
 
-/// <summary>`import boundaries|grids|components|catalogue FILE [--skip-bad] [--rejects PATH]` (formats: docs/data-formats.md).
+/// <summary>`import calendar FILE` (<see cref="CalendarImportCommand"/>) and `import boundaries|grids|components|catalogue FILE [--skip-bad] [--rejects PATH]` (formats: docs/data-formats.md).
 /// Exit codes: 0 imported (with --skip-bad also when rows were skipped); 1 rows rejected, nothing imported; 3 unreadable file.</summary>
 public static class ImportVerb
 {
@@ -21,6 +21,7 @@ public static class ImportVerb
             (services, file, options, ct) => services.GetRequiredService<ComponentImporter>().ImportAsync(file, options, new ConsoleProgress(), ct)));
         import.Subcommands.Add(Kind("catalogue", "Catalogue classes and types from JSON (.json) or CSV (.csv).",
             (services, file, options, ct) => ReferenceDataChangedAsync(services, services.GetRequiredService<CatalogueImporter>().ImportAsync(file, options, ct), ct)));
+        import.Subcommands.Add(CalendarImportCommand.Create());
         return import;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Backup;
+using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.DataProtection;
@@ -77,6 +78,7 @@ public static class CivicGridServer
         app.MapHealthEndpoints();
         app.MapGeographyEndpoints();
         app.MapCatalogueEndpoints();
+        app.MapCalendarEndpoints();
         app.MapAuthEndpoints();
         app.MapCaseEndpoints();
         app.MapMapEndpoints();

@@ -34,6 +34,7 @@ public static class CoreServices
         });
         services.AddSingleton<GridLocator>();
         services.AddSingleton<Features.Calendar.CityCalendar>();
+        services.AddScoped<Features.Calendar.CalendarAdministration>();
         services.AddScoped<Features.Demo.DemoCitySeeder>();
         services.AddImportExport();
         services.AddCases(configuration);

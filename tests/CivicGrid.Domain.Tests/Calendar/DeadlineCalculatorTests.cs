@@ -55,26 +55,27 @@ public class DeadlineCalculatorTests
     }
 
     [Theory]
-    [InlineData("2024-11-04 10:00", 1, "2024-11-05 10:00")] // in working time: same wall-clock time next working day
-    [InlineData("2024-11-04 10:00", 3, "2024-11-07 10:00")]
-    [InlineData("2024-11-08 10:00", 1, "2024-11-11 10:00")] // Friday → Monday
-    [InlineData("2024-11-04 08:30", 1, "2024-11-05 08:30")] // exactly at the working start
-    [InlineData("2024-11-04 14:30", 1, "2024-11-05 14:30")] // exactly at the afternoon start
-    [InlineData("2024-11-04 07:00", 1, "2024-11-05 08:30")] // before the working day: counted from 08:30
-    [InlineData("2024-11-04 00:00", 1, "2024-11-05 08:30")] // at midnight
-    [InlineData("2024-11-10 23:59:59", 1, "2024-11-12 08:30")] // just before Monday's midnight: counted from Mon 08:30
-    [InlineData("2024-11-04 12:30", 1, "2024-11-05 14:30")] // lunch break: counted from 14:30
-    [InlineData("2024-11-04 19:00", 1, "2024-11-06 08:30")] // after the working day: counted from Tue 08:30
-    [InlineData("2024-11-08 19:00", 1, "2024-11-12 08:30")] // Friday evening: counted from Mon 08:30
-    [InlineData("2024-09-30 10:00", 1, "2024-10-08 10:00")] // the day before the holiday week
-    [InlineData("2024-09-30 19:00", 1, "2024-10-09 08:30")] // the evening before the holiday week: from Oct 8 08:30
-    [InlineData("2024-09-27 19:00", 2, "2024-10-08 08:30")] // Friday evening: Sun 29 (adjusted) start, Mon 30, Oct 8
-    [InlineData("2024-10-11 15:00", 1, "2024-10-12 15:00")] // into the adjusted Saturday
-    [InlineData("2024-12-31 10:00", 1, "2025-01-02 10:00")] // over New Year
-    [InlineData("2024-12-30 23:59", 1, "2025-01-02 08:30")] // from Dec 31 08:30, New Year off
-    [InlineData("2024-12-31 09:00", 5, "2025-01-08 09:00")] // Jan 2, 3, 6, 7, 8
-    [InlineData("2024-09-23 10:00", 15, "2024-10-17 10:00")] // 24–27, 29, 30, Oct 8–12, 14–17
-    public void WorkDay_EndsAtTheSameWorkingPositionOnTheNthFollowingWorkingDay(string start, int days, string expected)
+    [InlineData("2024-11-04 10:00", 1, "2024-11-05 18:00")] // used up Tue 10:00: due at Tuesday's close of business
+    [InlineData("2024-11-04 10:00", 3, "2024-11-07 18:00")]
+    [InlineData("2024-11-08 10:00", 1, "2024-11-11 18:00")] // Friday → Monday
+    [InlineData("2024-11-04 08:30", 1, "2024-11-04 18:00")] // exactly at the working start: the whole of Monday
+    [InlineData("2024-11-04 14:30", 1, "2024-11-05 18:00")] // used up Tue 12:00
+    [InlineData("2024-11-04 07:00", 1, "2024-11-04 18:00")] // before the working day: counted from 08:30
+    [InlineData("2024-11-04 00:00", 1, "2024-11-04 18:00")] // at midnight
+    [InlineData("2024-11-10 23:59:59", 1, "2024-11-11 18:00")] // Sunday night: counted from Mon 08:30
+    [InlineData("2024-11-04 12:30", 1, "2024-11-05 18:00")] // lunch break: counted from 14:30, used up Tue 12:00
+    [InlineData("2024-11-04 19:00", 1, "2024-11-05 18:00")] // after the working day: the whole of Tuesday
+    [InlineData("2024-11-08 19:00", 1, "2024-11-11 18:00")] // Friday evening: the whole of Monday
+    [InlineData("2024-09-30 10:00", 1, "2024-10-08 18:00")] // the day before the holiday week
+    [InlineData("2024-09-30 07:52", 1, "2024-09-30 18:00")] // early on that day: not "Oct 8 08:30" (issue 14)
+    [InlineData("2024-09-30 19:00", 1, "2024-10-08 18:00")] // the evening before the holiday week
+    [InlineData("2024-09-27 19:00", 2, "2024-09-30 18:00")] // Friday evening: Sun 29 (adjusted) and Mon 30
+    [InlineData("2024-10-11 15:00", 1, "2024-10-12 18:00")] // into the adjusted Saturday
+    [InlineData("2024-12-31 10:00", 1, "2025-01-02 18:00")] // over New Year
+    [InlineData("2024-12-30 23:59", 1, "2024-12-31 18:00")] // the whole of Dec 31
+    [InlineData("2024-12-31 09:00", 5, "2025-01-08 18:00")] // Jan 2, 3, 6, 7, 8
+    [InlineData("2024-09-23 10:00", 15, "2024-10-17 18:00")] // 24–27, 29, 30, Oct 8–12, 14–17
+    public void WorkDay_EndsAtCloseOfBusinessOfTheWorkingDayTheAllowanceRunsOutOn(string start, int days, string expected)
     {
         Assert.Equal(At(expected), Calculator.Deadline(At(start), TimeLimit.WorkDays(days)));
     }

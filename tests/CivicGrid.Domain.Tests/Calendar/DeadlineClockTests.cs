@@ -94,11 +94,13 @@ public class DeadlineClockTests
         clock.Pause(At("2024-11-08 17:00"));
         clock.Resume(At("2024-11-11 09:00"));
 
-        // Ran Fri 10–12, 14:30–17 (4.5 h) and Mon 09–10 (1 h); 2.5 h left after Mon 09:00 → 11:30.
+        // Ran Fri 10–12, 14:30–17 (4.5 h) and Mon 09–10 (1 h); 2.5 h left after Mon 09:00 → used up 11:30, due at 18:00.
         Assert.Equal(TimeSpan.FromHours(5.5), clock.Used(At("2024-11-11 10:00")));
-        Assert.Equal(At("2024-11-11 11:30"), clock.Deadline(At("2024-11-11 10:00")));
-        // Without the pause it would have been Mon 10:00: the pause cost Fri 17–18 and Mon 08:30–09.
-        Assert.False(clock.IsOverdue(At("2024-11-11 11:00")));
+        Assert.Equal(At("2024-11-11 18:00"), clock.Deadline(At("2024-11-11 10:00")));
+        Assert.False(clock.IsOverdue(At("2024-11-11 18:00")));
+        Assert.Equal(DeadlineLight.Yellow, clock.Light(At("2024-11-11 18:00")));
+        Assert.True(clock.IsOverdue(At("2024-11-11 18:00:01")));
+        Assert.Equal(DeadlineLight.Red, clock.Light(At("2024-11-11 18:00:01")));
     }
 
     [Fact]
@@ -139,15 +141,40 @@ public class DeadlineClockTests
     }
 
     [Fact]
-    public void WorkDay_AllowanceUsedUpExactlyAtAPause_DeadlineIsTheResume()
+    public void WorkDay_AllowanceUsedUpExactlyAtAPauseBeforeClose_IsDueAtTheCloseOfTheDayTheClockRunsAgain()
+    {
+        var clock = new DeadlineClock(At("2024-11-04 10:00"), TimeLimit.WorkDays(1), WorkCalendar);
+        clock.Pause(At("2024-11-05 10:00"));
+        clock.Resume(At("2024-11-07 09:00"));
+
+        Assert.Equal(At("2024-11-07 18:00"), clock.Deadline(At("2024-11-07 09:00")));
+        Assert.False(clock.IsOverdue(At("2024-11-07 18:00")));
+        Assert.True(clock.IsOverdue(At("2024-11-07 18:00:01")));
+    }
+
+    [Fact]
+    public void WorkDay_PausedAfterTheAllowanceRanOutButBeforeClose_IsDueAtTheCloseOfTheResumeDay()
+    {
+        var clock = new DeadlineClock(At("2024-11-04 10:00"), TimeLimit.WorkDays(1), WorkCalendar);
+        clock.Pause(At("2024-11-05 15:00"));
+        clock.Resume(At("2024-11-07 19:00")); // after hours: the clock runs again on Friday
+
+        Assert.Equal(At("2024-11-08 18:00"), clock.Deadline(At("2024-11-07 19:00")));
+        // While still paused, as if resumed now: due at the close of the working day now lands on.
+        Assert.Equal(At("2024-11-06 18:00"), clock.Deadline(At("2024-11-06 11:00")));
+        Assert.Equal(DeadlineLight.Yellow, clock.Light(At("2024-11-06 11:00")));
+    }
+
+    [Fact]
+    public void WorkDay_AllowanceUsedUpExactlyAtClosingWhenAPauseStarts_IsDueThenAndOverdueAfterTheResume()
     {
         var clock = new DeadlineClock(At("2024-11-04 08:30"), TimeLimit.WorkDays(1), WorkCalendar);
         clock.Pause(At("2024-11-04 18:00"));
         clock.Resume(At("2024-11-05 09:00"));
 
-        Assert.Equal(At("2024-11-05 09:00"), clock.Deadline(At("2024-11-05 09:00")));
-        Assert.False(clock.IsOverdue(At("2024-11-05 09:00")));
-        Assert.True(clock.IsOverdue(At("2024-11-05 09:01")));
+        Assert.Equal(At("2024-11-04 18:00"), clock.Deadline(At("2024-11-05 09:00")));
+        Assert.True(clock.IsOverdue(At("2024-11-05 09:00")));
+        Assert.Equal(DeadlineLight.Red, clock.Light(At("2024-11-05 09:00")));
     }
 
     [Fact]

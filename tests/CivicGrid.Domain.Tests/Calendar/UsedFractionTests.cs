@@ -51,9 +51,10 @@ public class UsedFractionTests
     }
 
     [Fact]
-    public void WorkDay_AtTheDeadlineAfterTheHolidayWeek_IsExactlyOneAndYellow()
+    public void WorkDay_AllUsedUpAndNoWorkingTimeSince_IsExactlyOneAndYellow()
     {
-        // Started Fri Sep 27 19:00 with 2 work days: 7 h on Sun Sep 29 + 7 h on Mon Sep 30 = 14 h by Oct 8 08:30.
+        // Started Fri Sep 27 19:00 with 2 work days: 7 h on Sun Sep 29 + 7 h on Mon Sep 30 = 14 h by Oct 8 08:30
+        // (the deadline itself is Sep 30 18:00; the measure does not grow over the holiday week).
         var fraction = Calculator.UsedFraction(At("2024-09-27 19:00"), TimeLimit.WorkDays(2), At("2024-10-08 08:30"));
 
         Assert.Equal(1.0, fraction);
@@ -61,7 +62,7 @@ public class UsedFractionTests
     }
 
     [Fact]
-    public void WorkDay_OneMinuteAfterTheDeadline_IsRed()
+    public void WorkDay_OneWorkingMinuteOverTheAllowance_IsAboveOne()
     {
         var fraction = Calculator.UsedFraction(At("2024-09-27 19:00"), TimeLimit.WorkDays(2), At("2024-10-08 08:31"));
 

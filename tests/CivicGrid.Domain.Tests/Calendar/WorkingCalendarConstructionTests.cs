@@ -115,7 +115,7 @@ public class WorkingCalendarConstructionTests
         Assert.Equal(TimeSpan.FromHours(8), calendar.WorkingTimePerDay);
         Assert.Equal(At("2024-11-05 10:00"), calendar.AddWorkingTime(At("2024-11-04 16:00"), TimeSpan.FromHours(2)));
         Assert.Equal(
-            At("2024-11-06 09:00"),
+            At("2024-11-05 17:00"), // counted from Tue 09:00, due at Tuesday's close (the period's end)
             new DeadlineCalculator(calendar).Deadline(At("2024-11-04 17:30"), TimeLimit.WorkDays(1)));
     }
 }

@@ -37,11 +37,11 @@ public sealed class CaseRequestTests
     [Fact]
     public void ApprovedExtension_AddsWorkDaysToTheDeadline()
     {
-        var @case = Handling(Tuesday0900); // 1 work day: due Wednesday 09:00
-        Assert.Equal(new DateTimeOffset(2026, 9, 23, 9, 0, 0, Cst), @case.StageDueAt);
+        var @case = Handling(Tuesday0900); // 1 work day: used up Wednesday 09:00, due at Wednesday's close of business
+        Assert.Equal(new DateTimeOffset(2026, 9, 23, 18, 0, 0, Cst), @case.StageDueAt);
         @case.Do(Handler, CaseAction.RequestExtension, Tuesday0900, extension: 2);
         @case.Do(Dispatcher, CaseAction.ApproveRequest, Tuesday0900);
-        Assert.Equal(new DateTimeOffset(2026, 9, 25, 9, 0, 0, Cst), @case.StageDueAt); // Friday
+        Assert.Equal(new DateTimeOffset(2026, 9, 25, 18, 0, 0, Cst), @case.StageDueAt); // Friday
         Assert.Equal(1, @case.ExtensionCount);
     }
 
@@ -49,7 +49,19 @@ public sealed class CaseRequestTests
     public void HandlingDeadline_DispatchedBeforeNationalDay_FallsAfterTheHolidayWeek()
     {
         var @case = Handling(new DateTimeOffset(2026, 9, 30, 16, 0, 0, Cst)); // Wednesday before 1–7 Oct
-        Assert.Equal(new DateTimeOffset(2026, 10, 8, 16, 0, 0, Cst), @case.StageDueAt);
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 18, 0, 0, Cst), @case.StageDueAt);
+    }
+
+    [Fact]
+    public void HandlingDeadline_DispatchedBeforeTheWorkingDayOnTheEveOfNationalDay_EndsAtThatDaysCloseOfBusiness()
+    {
+        // Issue 14 item 3: one working day from 07:52 on 30 Sep is the whole of 30 Sep, not "8 Oct 08:30".
+        var @case = Handling(new DateTimeOffset(2026, 9, 30, 7, 52, 0, Cst));
+        Assert.Equal(new DateTimeOffset(2026, 9, 30, 18, 0, 0, Cst), @case.StageDueAt);
+        Assert.Equal(DeadlineLight.Red, @case.LightAt(new DateTimeOffset(2026, 10, 3, 10, 0, 0, Cst)));
+
+        @case.Do(Handler, CaseAction.Feedback, new DateTimeOffset(2026, 10, 3, 10, 0, 0, Cst));
+        Assert.False(@case.HandledOnTime); // feedback sent during the holiday is late
     }
 
     [Fact]
@@ -57,20 +69,20 @@ public sealed class CaseRequestTests
     {
         var friday = new DateTimeOffset(2026, 10, 9, 10, 0, 0, Cst);
         var @case = Handling(friday);
-        Assert.Equal(new DateTimeOffset(2026, 10, 10, 10, 0, 0, Cst), @case.StageDueAt);
+        Assert.Equal(new DateTimeOffset(2026, 10, 10, 18, 0, 0, Cst), @case.StageDueAt);
         // 80 % of 7 working hours = 5 h 36 min: 10:00–12:00 and 14:30–18:00 give 5 h 30 min; 6 more minutes on Saturday.
         Assert.Equal(new DateTimeOffset(2026, 10, 10, 8, 36, 0, Cst), @case.StageYellowAt);
         Assert.Equal(DeadlineLight.Green, @case.LightAt(new DateTimeOffset(2026, 10, 10, 8, 35, 59, Cst)));
         Assert.Equal(DeadlineLight.Yellow, @case.LightAt(new DateTimeOffset(2026, 10, 10, 8, 36, 0, Cst)));
-        Assert.Equal(DeadlineLight.Yellow, @case.LightAt(new DateTimeOffset(2026, 10, 10, 10, 0, 0, Cst)));
-        Assert.Equal(DeadlineLight.Red, @case.LightAt(new DateTimeOffset(2026, 10, 10, 10, 0, 0, 1, Cst)));
+        Assert.Equal(DeadlineLight.Yellow, @case.LightAt(new DateTimeOffset(2026, 10, 10, 18, 0, 0, Cst)));
+        Assert.Equal(DeadlineLight.Red, @case.LightAt(new DateTimeOffset(2026, 10, 10, 18, 0, 0, 1, Cst)));
     }
 
     [Fact]
     public void Suspension_StopsTheClock_AndResumingPushesTheDeadlineByTheWorkingTimeMissed()
     {
         var monday = new DateTimeOffset(2026, 9, 21, 9, 0, 0, Cst);
-        var @case = Handling(monday); // due Tuesday 09:00
+        var @case = Handling(monday); // used up Tuesday 09:00, due Tuesday 18:00
         @case.Do(Handler, CaseAction.RequestSuspension, monday.AddHours(1), note: "等待管线单位配合");
         @case.Do(Dispatcher, CaseAction.ApproveRequest, monday.AddHours(1)); // paused at Mon 10:00 with 6 h left
         Assert.Equal(CaseStatus.Suspended, @case.Status);
@@ -80,18 +92,18 @@ public sealed class CaseRequestTests
         var resumed = new DateTimeOffset(2026, 9, 29, 9, 0, 0, Cst); // Tuesday a week later
         @case.Do(Dispatcher, CaseAction.Resume, resumed);
         Assert.Equal(CaseStatus.Handling, @case.Status);
-        // 6 working hours from Tue 09:00: 09:00–12:00 (3 h), 14:30–17:30 (3 h).
-        Assert.Equal(new DateTimeOffset(2026, 9, 29, 17, 30, 0, Cst), @case.StageDueAt);
+        // 6 working hours from Tue 09:00 (09:00–12:00, 14:30–17:30) run out on Tuesday: due at its close of business.
+        Assert.Equal(new DateTimeOffset(2026, 9, 29, 18, 0, 0, Cst), @case.StageDueAt);
     }
 
     [Fact]
     public void Feedback_RecordsWhetherHandlingWasOnTime_AtTheDeadlineExactlyIsOnTime()
     {
         var onTime = Handling(Tuesday0900);
-        onTime.Do(Handler, CaseAction.Feedback, new DateTimeOffset(2026, 9, 23, 9, 0, 0, Cst));
+        onTime.Do(Handler, CaseAction.Feedback, new DateTimeOffset(2026, 9, 23, 18, 0, 0, Cst));
         Assert.True(onTime.HandledOnTime);
         var late = Handling(Tuesday0900);
-        late.Do(Handler, CaseAction.Feedback, new DateTimeOffset(2026, 9, 23, 9, 0, 1, Cst));
+        late.Do(Handler, CaseAction.Feedback, new DateTimeOffset(2026, 9, 23, 18, 0, 1, Cst));
         Assert.False(late.HandledOnTime);
     }
 

@@ -97,7 +97,8 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
     {
         var admin = await api.As("admin");
         var before = await ReportRegisterDispatchAsync("03005", "垃圾箱破损 before", null);
-        Assert.Equal("1 work_day", before.GetProperty("deadline").GetProperty("limit").GetString());
+        Assert.Equal("work_day", before.GetProperty("deadline").GetProperty("limit").GetProperty("type").GetString());
+        Assert.Equal(1, before.GetProperty("deadline").GetProperty("limit").GetProperty("amount").GetInt32());
 
         var saved = await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/03005/standard", Standard(3) with { timeType = "natural_day" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
@@ -105,7 +106,8 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
 
         var elsewhere = await api.PointInXiuyingAsync(); // not a duplicate of the first report
         var after = await ReportRegisterDispatchAsync("03005", "垃圾箱破损 after", before.GetProperty("departmentId").GetInt32(), elsewhere);
-        Assert.Equal("3 natural_day", after.GetProperty("deadline").GetProperty("limit").GetString());
+        Assert.Equal("natural_day", after.GetProperty("deadline").GetProperty("limit").GetProperty("type").GetString());
+        Assert.Equal(3, after.GetProperty("deadline").GetProperty("limit").GetProperty("amount").GetInt32());
         var dispatchedAt = after.GetProperty("updatedAt").GetDateTimeOffset();
         Assert.Equal(dispatchedAt.AddDays(3), after.GetProperty("deadline").GetProperty("dueAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
         var detail = await api.Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/catalogue/types/matter/03005");

@@ -3,7 +3,23 @@ using CivicGrid.Domain.Cases;
 
 namespace CivicGrid.Server.Features.Cases;
 
-public sealed record DeadlineDto(DateTimeOffset? DueAt, DateTimeOffset? YellowAt, string? Light, string? Limit);
+/// <summary>A time limit: type (urgent_hour, work_hour, work_day, natural_day), amount and its unit (minute or day),
+/// e.g. {"type":"work_hour","amount":240,"unit":"minute"}.</summary>
+public sealed record LimitDto(string Type, int Amount, string Unit)
+{
+    public static LimitDto? From(TimeLimit? limit) => limit is { } l ? new(l.Type.ToCode(), l.Amount, l.Unit) : null;
+}
+
+/// <summary>The current stage's deadline. <c>BeyondCalendar</c>: the limit is counted in working time over dates the
+/// working calendar does not cover (no holidays known for that year), so the due instant may be wrong.</summary>
+public sealed record DeadlineDto(DateTimeOffset? DueAt, DateTimeOffset? YellowAt, string? Light, LimitDto? Limit, bool BeyondCalendar);
+
+/// <summary>The deadline as a history entry recorded it.</summary>
+public sealed record HistoryDeadlineDto(DateTimeOffset? DueAt, LimitDto? Limit, bool BeyondCalendar)
+{
+    public static HistoryDeadlineDto? From(string? text) =>
+        DeadlineRecord.Parse(text) is { } record ? new(record.DueAt, LimitDto.From(record.Limit), record.BeyondCalendar) : null;
+}
 
 public sealed record ReporterDto(string? Name, string? Phone, string? Email);
 
@@ -15,13 +31,14 @@ public sealed record CaseDto(
     int ReworkCount, int SupervisionCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt,
     DeadlineDto Deadline, ReporterDto Reporter)
 {
-    public static CaseDto From(Case c, DateTimeOffset now) => new(
+    /// <summary>The case at <paramref name="now"/>; without a <paramref name="calendar"/> the deadline is not checked against its coverage.</summary>
+    public static CaseDto From(Case c, DateTimeOffset now, WorkingCalendar? calendar = null) => new(
         c.Id, c.Number, c.Status.ToString(), c.Stage.ToString(), c.Channel.ToString(), c.Kind?.ToString().ToLowerInvariant(),
         c.TypeCode, c.Description, c.Address, c.Longitude, c.Latitude, c.GridCode, c.CommunityCode, c.StreetCode, c.DistrictCode,
         c.ComponentId, c.DepartmentId, c.IsUrgent, c.PendingRequest?.ToString(), c.PendingRequestNote, c.ReworkCount,
         c.SupervisionCount, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
         new DeadlineDto(c.StageDueAt, c.StageYellowAt, c.LightAt(now)?.ToString().ToLowerInvariant(),
-            c.StageLimitAmount is { } amount ? $"{amount} {c.StageTimeType?.ToCode()}" : null),
+            LimitDto.From(c.StageLimit), calendar is not null && c.DeadlineBeyondCalendar(calendar)),
         new ReporterDto(c.ReporterName, c.ReporterPhone, c.ReporterEmail));
 }
 
@@ -31,11 +48,11 @@ public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed
 
 public sealed record HistoryEntryDto(
     int Sequence, DateTimeOffset At, int? ActorUserId, string ActorName, string ActorRole, string Action, string? FromStatus,
-    string ToStatus, string? Note, IReadOnlyList<string> AttachmentIds, string? Deadline, string? Data, string PreviousHash, string Hash)
+    string ToStatus, string? Note, IReadOnlyList<string> AttachmentIds, HistoryDeadlineDto? Deadline, string? Data, string PreviousHash, string Hash)
 {
     public static HistoryEntryDto From(CaseHistoryEntry e) => new(
         e.Sequence, e.At, e.ActorUserId, e.ActorName, e.ActorRole, e.Action, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.Note,
-        e.AttachmentIds?.Split(',') ?? [], e.Deadline, e.Data, e.PreviousHash, e.Hash);
+        e.AttachmentIds?.Split(',') ?? [], HistoryDeadlineDto.From(e.Deadline), e.Data, e.PreviousHash, e.Hash);
 }
 
 /// <summary>Body of POST /api/v1/cases/{id}/transitions.</summary>

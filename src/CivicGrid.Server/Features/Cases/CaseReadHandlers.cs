@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Features.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace CivicGrid.Server.Features.Cases;
 public static class CaseReadHandlers
 {
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
-        [AsParameters] CaseQuery query, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] CaseQuery query, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CityCalendar calendars,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
@@ -18,14 +20,18 @@ public static class CaseReadHandlers
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var total = await filtered.CountAsync(cancellationToken);
         var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CasePage(items.Select(c => CaseDto.From(c, now)).ToList(), page, size, total));
+        var calendar = await calendars.GetAsync(cancellationToken);
+        return TypedResults.Ok(new CasePage(items.Select(c => CaseDto.From(c, now, calendar)).ToList(), page, size, total));
     }
 
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(
-        long id, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+        long id, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CityCalendar calendars, ILogger<CaseIntake> logger,
+        CancellationToken cancellationToken)
     {
         var @case = await FindAsync(db, id, who, cancellationToken);
-        return @case is null ? await NotFound(db, id, who, "view", logger, cancellationToken) : TypedResults.Ok(CaseDto.From(@case, time.GetUtcNow()));
+        return @case is null
+            ? await NotFound(db, id, who, "view", logger, cancellationToken)
+            : TypedResults.Ok(CaseDto.From(@case, time.GetUtcNow(), await calendars.GetAsync(cancellationToken)));
     }
 
     public static async Task<Results<Ok<List<HistoryEntryDto>>, ProblemHttpResult>> History(

@@ -16,7 +16,7 @@ public static class CreateCaseHandler
 
     public static async Task<Results<Created<CreateCaseResponse>, Ok<CreateCaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest request, StaffPrincipal who, CaseIntake intake, TimeProvider time, IOptions<JsonOptions> json,
-        ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+        Calendar.CityCalendar calendars, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -47,7 +47,7 @@ public static class CreateCaseHandler
                 new IntakeRequest(channel, input.Description, input.Latitude, input.Longitude, input.Crs, input.Kind, input.TypeCode,
                     input.ComponentId, input.Address, input.ReporterName, input.ReporterPhone, input.ReporterEmail),
                 CaseEndpoints.Context(who).Actor, idempotency, cancellationToken);
-            var response = new CreateCaseResponse(ToCode(outcome.Kind), CaseDto.From(outcome.Case, time.GetUtcNow()));
+            var response = new CreateCaseResponse(ToCode(outcome.Kind), CaseDto.From(outcome.Case, time.GetUtcNow(), await calendars.GetAsync(cancellationToken)));
             return outcome.Kind == IntakeOutcomeKind.Created
                 ? TypedResults.Created($"/api/v1/cases/{outcome.Case.Id}", response)
                 : TypedResults.Ok(response);

@@ -23,7 +23,7 @@ public static class TransitionHandlers
 
     public static async Task<Results<Ok<TransitionResponse>, ValidationProblem, ProblemHttpResult>> Apply(
         long id, TransitionRequest request, StaffPrincipal who, CivicGridDbContext db, CaseTransitions transitions, TimeProvider time,
-        ILogger<CaseTransitions> logger, CancellationToken cancellationToken)
+        Calendar.CityCalendar calendars, ILogger<CaseTransitions> logger, CancellationToken cancellationToken)
     {
         if (!CaseActions.TryParse(request.Action, out var action))
         {
@@ -54,7 +54,7 @@ public static class TransitionHandlers
             var command = new CaseCommand(action, request.Note, request.Confirmed, request.Passed, request.DepartmentId,
                 request.ExtensionAmount, kind, request.TypeCode, request.AttachmentIds ?? []);
             var entry = await transitions.ApplyAsync(@case, command, staff, cancellationToken);
-            return TypedResults.Ok(new TransitionResponse(HistoryEntryDto.From(entry), CaseDto.From(@case, time.GetUtcNow())));
+            return TypedResults.Ok(new TransitionResponse(HistoryEntryDto.From(entry), CaseDto.From(@case, time.GetUtcNow(), await calendars.GetAsync(cancellationToken))));
         }
         catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.Invalid)
         {

@@ -33,7 +33,7 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
         try
         {
             db.Cities.Add(new City { Code = DemoCity.CityCode, Name = DemoCity.Name, NameEn = DemoCity.NameEn, CaseNumberPrefix = DemoCity.CaseNumberPrefix });
-            db.CalendarDays.AddRange(ChineseHolidays.Year2026());
+            // The working calendar (2025 and 2026 holidays) is already there: `migrate` adds the shipped schedules.
             await db.SaveChangesAsync(cancellationToken);
             var units = await DemoGeographyWriter.WriteUnitsAsync(db, layout, cancellationToken);
             progress?.Report(new ProgressReport("units", units, units));

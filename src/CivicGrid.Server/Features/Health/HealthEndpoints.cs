@@ -1,4 +1,6 @@
+using System.Text.Json;
 using CivicGrid.Data;
+using CivicGrid.Server.Features.Calendar;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,20 +10,39 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddCivicGridHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready", "database"])
+            .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
         return services;
     }
 
-    /// <summary>/healthz: 200 when the database answers, 503 otherwise. /healthz/live: 200 while the process serves
-    /// requests (no dependency checked: a load balancer or orchestrator restarts the process when it fails).
-    /// /healthz/ready: the checks tagged "ready" (the database): take the instance out of rotation while it fails.</summary>
+    /// <summary>/healthz: 200 "Healthy" when the database answers, 503 otherwise. /healthz/live: 200 while the process
+    /// serves requests (no dependency checked: a load balancer or orchestrator restarts the process when it fails).
+    /// /healthz/ready: the checks tagged "ready" as JSON details ({status, checks: [{name, status, description}]}): the
+    /// database (503 while it fails: take the instance out of rotation) and the working calendar ("Degraded", still 200,
+    /// when it does not know the holidays of the next 60 days).</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz").DisableHttpMetrics().AllowAnonymous();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics().AllowAnonymous();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("database") })
             .DisableHttpMetrics().AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics().AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteDetailsAsync,
+        }).DisableHttpMetrics().AllowAnonymous();
         return app;
+    }
+
+    private static Task WriteDetailsAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 
     private sealed class DatabaseHealthCheck(CivicGridDbContext db) : IHealthCheck
@@ -37,6 +58,23 @@ public static class HealthEndpoints
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 return HealthCheckResult.Unhealthy("The database does not answer.", exception);
+            }
+        }
+    }
+
+    /// <summary>Degraded when the working calendar does not cover the next 60 days (see <see cref="CalendarCoverage"/>).</summary>
+    private sealed class CalendarHealthCheck(CityCalendar calendar, TimeProvider time) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var coverage = await calendar.CoverageAsync(time.GetUtcNow(), cancellationToken);
+                return coverage.Warning is { } warning ? HealthCheckResult.Degraded(warning) : HealthCheckResult.Healthy("The working calendar covers the next 60 days.");
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return HealthCheckResult.Degraded("The working calendar could not be read.", exception);
             }
         }
     }
