@@ -6,7 +6,7 @@ namespace CivicGrid.Server.Tests.Auth;
 
 /// <summary>A page on another site cannot make a signed-in browser change anything: cookie-authenticated API calls
 /// need a JSON body and a same-origin request, and signing out needs the form's antiforgery token.</summary>
-public sealed class CrossSiteRequestTests : IAsyncLifetime
+public sealed class CrossSiteRequestTests : IAsyncLifetime, IDisposable
 {
     private readonly SqliteTestDatabase _database = new();
     private RunningServer _server = null!;
@@ -19,9 +19,10 @@ public sealed class CrossSiteRequestTests : IAsyncLifetime
         Assert.True(SignInForm.SignedIn(await _browser.PostAsync("inspector", StaffAccounts.Password)));
     }
 
+    public void Dispose() => _browser?.Dispose();
+
     public async Task DisposeAsync()
     {
-        _browser.Dispose();
         await _server.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -70,7 +70,7 @@ public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase
         await _from.ExportComponentsAsync(_from.PathOf("c.csv"));
         await _from.ExportCatalogueAsync(_from.PathOf("k.csv"));
 
-        var cells = new[] { "c.csv", "k.csv" }.SelectMany(file => CsvCells(_from.PathOf(file))).ToList();
+        var cells = CsvCells(_from.PathOf("c.csv")).Concat(CsvCells(_from.PathOf("k.csv"))).ToList();
         Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0], StringComparison.Ordinal));
         Assert.Contains("'=HYPERLINK(\"http://evil.example\",\"路灯\")", cells);
         Assert.Contains("'@SUM(1+1)", cells);
