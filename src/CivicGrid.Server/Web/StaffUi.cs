@@ -19,6 +19,8 @@ public static class StaffUi
     public static IServiceCollection AddStaffUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Secure when the request is HTTPS (behind the TLS proxy too), like the sign-in cookie.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UiText>();
         services.AddSingleton<CityClock>();
