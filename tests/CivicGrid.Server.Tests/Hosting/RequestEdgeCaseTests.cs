@@ -63,6 +63,17 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open311_CannotBeConfiguredForPagesWhoseOffsetWouldWrap()
+    {
+        // page runs to 1,000,000 in Open311; with 10,000 results a page, (page - 1) × page_size passed int.MaxValue.
+        await using var database = new SqliteTestDatabase();
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => RunningServer.StartAsync(database, demo: false, "--Open311:MaxResults=10000"));
+
+        Assert.Contains(failure.Failures, f => f.Contains("Open311:MaxResults", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task APhotoUpload_WithAWrongContentType_Is415()
     {
         var response = await _server.Client.PostAsync("/api/public/photos", new StringContent("not a form", Encoding.UTF8, "text/plain"));
