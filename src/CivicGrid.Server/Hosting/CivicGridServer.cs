@@ -47,6 +47,7 @@ public static class CivicGridServer
         builder.Services.AddCivicGridHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddStaffAuth(builder.Configuration);
+        ProxyOptions.AddProxySupport(builder.Services, builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -64,10 +65,16 @@ public static class CivicGridServer
         {
             Console.Error.WriteLine($"WARNING: {TestClock.Setting} is set: the clock is moved by a file. For tests only, never in production.");
         }
+        // Behind the TLS proxy: the client's address and scheme first, so that HSTS, Secure cookies and the per-client
+        // rate limits see them (docs/operations.md, "Behind a TLS proxy").
+        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.HstsMaxAge > TimeSpan.Zero) app.UseHsts();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(http => StaffAuthSchemes.IsApiPath(http.Request.Path), api => api.UseStatusCodePages());
         app.UseRequestLocalization(StaffUi.Localization);
         app.UseClientLibraries();
+        app.UseApiRequestGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

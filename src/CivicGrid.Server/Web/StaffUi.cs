@@ -22,6 +22,8 @@ public static class StaffUi
         // Pages are UTF-8: write every Unicode letter as itself (Chinese stayed numeric entities with the default
         // Latin-only encoder). Markup characters (< > & " ') are still escaped.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        // Secure when the request is HTTPS (behind the TLS proxy too), like the sign-in cookie.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UiText>();
         services.AddSingleton<CityClock>();

@@ -27,11 +27,11 @@ public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase
             await db.SaveChangesAsync();
         }
         ImportHarness.AssertCommitted(await _from.ImportCatalogueAsync(_from.Write("local.csv",
-            "kind,code,name,nameEn,legacyCode,extension,sensitive\ncomponent,91,病媒生物防制设施,\"Vector control, local\",,true,\ncomponent,91001,灭鼠站,,,true,\n")));
+            "kind,code,name,nameEn,legacyCode,extension,sensitive\ncomponent,91,病媒生物防制设施,\"Vector control, local\",,true,\ncomponent,91001,灭鼠站,,,true,\ncomponent,91002,=1+1 灭鼠站,@Rat trap,,true,\n")));
         ImportHarness.AssertCommitted(await _from.ImportComponentsAsync(_from.Write("c.geojson", TestCity.Collection(
             TestCity.Lamp(1, 110.3051234567891, 20.0051234567891),
             TestCity.Lamp(2, 110.305, 20.015, new() { ["status"] = "lost", ["competent"] = "HK-SZ", ["owner"] = "HK-SZ", ["maintainer"] = "HK-SZ-XY-1", ["note"] = "\"引号\", 逗号\n换行", ["source"] = "普查" }),
-            TestCity.Lamp(3, 110.5, 20.5, new() { ["grid"] = TestCity.NorthEastGrid, ["createdAt"] = "2020-01-02T03:04:05.678Z", ["changedAt"] = "2021-01-02T03:04:05.678+08:00" }),
+            TestCity.Lamp(3, 110.5, 20.5, new() { ["name"] = "=HYPERLINK(\"http://evil.example\",\"路灯\")", ["source"] = "@SUM(1+1)", ["note"] = "-1+2", ["grid"] = TestCity.NorthEastGrid, ["createdAt"] = "2020-01-02T03:04:05.678Z", ["changedAt"] = "2021-01-02T03:04:05.678+08:00" }),
             TestCity.Feature(TestCity.Point(110.315, 20.005), new() { ["id"] = "46010591001000001", ["name"] = "灭鼠站 1", ["crs"] = "gcj02" })))));
     }
 
@@ -62,6 +62,30 @@ public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase
         await using var source = _source.CreateContext();
         await using var target = _target.CreateContext();
         Assert.Equal(await Snapshot(source), await Snapshot(target));
+    }
+
+    [Fact]
+    public async Task TheCsvExports_WriteNoCellThatASpreadsheetWouldRunAsAFormula()
+    {
+        await _from.ExportComponentsAsync(_from.PathOf("c.csv"));
+        await _from.ExportCatalogueAsync(_from.PathOf("k.csv"));
+
+        var cells = CsvCells(_from.PathOf("c.csv")).Concat(CsvCells(_from.PathOf("k.csv"))).ToList();
+        Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0], StringComparison.Ordinal));
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\",\"路灯\")", cells);
+        Assert.Contains("'@SUM(1+1)", cells);
+        Assert.Contains("'-1+2", cells);
+        Assert.Contains("'=1+1 灭鼠站", cells);
+        Assert.Contains("'@Rat trap", cells);
+    }
+
+    private static List<string> CsvCells(string path)
+    {
+        using var csv = CsvHelper.CsvReader.Create(File.OpenRead(path), CsvHelper.CsvReaderOptions.Default with { HasHeader = true }, leaveOpen: false);
+        var cells = new List<string>();
+        while (csv.Read())
+            for (var i = 0; i < csv.FieldCount; i++) cells.Add(csv.GetString(i) ?? "");
+        return cells;
     }
 
     /// <summary>Every imported table as comparable text, one line per row.</summary>

@@ -8,8 +8,10 @@ public sealed class AttachmentOptions
     /// <summary>Largest accepted upload in bytes (default 10 MB).</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Largest accepted image in pixels, width × height (default 50 megapixels); checked before decoding.</summary>
-    public long MaxPixels { get; set; } = 50_000_000;
+    /// <summary>Largest accepted image in pixels, width × height (default 24 megapixels, a 6000 × 4000 camera photo);
+    /// checked against the header before decoding. Decoding takes 4 bytes a pixel and the copies as much again: about
+    /// 200 MB per upload at the default (docs/operations.md, Sizing).</summary>
+    public long MaxPixels { get; set; } = 24_000_000;
 
     /// <summary>Long edge of the thumbnail in pixels (default 320).</summary>
     public int ThumbnailSize { get; set; } = 320;

@@ -41,16 +41,16 @@ public static class AuthEndpoints
 
         var userName = request!.Username!.Trim();
         var remoteIp = http.Connection.RemoteIpAddress?.ToString();
-        if (limiter.IsBlocked(userName, out var retryAfter))
+        if (limiter.IsBlocked(userName, remoteIp, out var retryAfter))
         {
-            AuthLog.SignInRateLimited(logger, remoteIp, AuthLog.Clip(userName), "too many failed sign-ins for this user name");
+            AuthLog.SignInRateLimited(logger, remoteIp, AuthLog.Clip(userName), "too many failed sign-ins for this user name from this address");
             return SignInRateLimits.TooManyRequests(http, retryAfter);
         }
 
         var result = await signIn.CheckAsync(userName, request.Password!, cancellationToken);
         if (result.User is not { } user)
         {
-            limiter.RecordFailure(userName);
+            limiter.RecordFailure(userName, remoteIp);
             AuthLog.SignInFailed(logger, AuthLog.Clip(userName), remoteIp, result.FailureReason!);
             return TypedResults.Problem(title: "Unauthorized", detail: BadCredentials, statusCode: StatusCodes.Status401Unauthorized);
         }

@@ -9,6 +9,7 @@ public static partial class AuthLog
     public const int SignInFailedEventId = 4010;
     public const int AuthenticationRequiredEventId = 4011;
     public const int SignInRateLimitedEventId = 4290;
+    public const int CrossSiteRequestRefusedEventId = 4031;
 
     [LoggerMessage(EventId = AccessDeniedEventId, EventName = "AccessDenied", Level = LogLevel.Warning,
         Message = "Access denied ({StatusCode}): user {UserName} (id {UserId}, roles {Roles}) {Action} {Resource}: {Reason}")]
@@ -28,8 +29,12 @@ public static partial class AuthLog
     public static partial void AuthenticationRequired(ILogger logger, string method, string path, string? remoteIp, string reason);
 
     [LoggerMessage(EventId = SignInRateLimitedEventId, EventName = "SignInRateLimited", Level = LogLevel.Warning,
-        Message = "Access denied (429): token requests from {RemoteIp} for user name {UserName}: {Reason}")]
+        Message = "Access denied (429): sign-in attempts from {RemoteIp} for user name {UserName}: {Reason}")]
     public static partial void SignInRateLimited(ILogger logger, string? remoteIp, string? userName, string reason);
+
+    [LoggerMessage(EventId = CrossSiteRequestRefusedEventId, EventName = "CrossSiteRequestRefused", Level = LogLevel.Warning,
+        Message = "Access denied (403): {Method} {Path} from {RemoteIp} with the staff cookie looks cross-site: {Reason}")]
+    public static partial void CrossSiteRequestRefused(ILogger logger, string method, string path, string? remoteIp, string reason);
 
     [LoggerMessage(EventId = 4001, EventName = "SigningKeyCreated", Level = LogLevel.Information,
         Message = "Created token signing key {KeyId} ({Algorithm}) in the database")]

@@ -16,7 +16,11 @@ public sealed class AuthOptions
     /// <summary>Token requests one IP address may make per minute, whatever their outcome.</summary>
     public int TokenRequestsPerIpPerMinute { get; set; } = 20;
 
-    /// <summary>Failed sign-ins one user name may have per minute before further attempts answer 429.</summary>
+    /// <summary>Sign-in form posts (the web UI's /login) one IP address may make per minute, whatever their outcome.</summary>
+    public int SignInFormPostsPerIpPerMinute { get; set; } = 20;
+
+    /// <summary>Failed sign-ins one user name may have per minute from one client address before that client's further
+    /// attempts for it are refused; other clients (the user's own) can still sign in (docs/operations.md).</summary>
     public int FailedSignInsPerUserPerMinute { get; set; } = 5;
 
     /// <summary>Problems with these settings, each naming the setting; empty when valid.</summary>
@@ -29,6 +33,8 @@ public sealed class AuthOptions
             problems.Add($"{Section}:Issuer must not be empty.");
         if (TokenRequestsPerIpPerMinute < 1)
             problems.Add($"{Section}:TokenRequestsPerIpPerMinute must be at least 1 (got {TokenRequestsPerIpPerMinute}).");
+        if (SignInFormPostsPerIpPerMinute < 1)
+            problems.Add($"{Section}:SignInFormPostsPerIpPerMinute must be at least 1 (got {SignInFormPostsPerIpPerMinute}).");
         if (FailedSignInsPerUserPerMinute < 1)
             problems.Add($"{Section}:FailedSignInsPerUserPerMinute must be at least 1 (got {FailedSignInsPerUserPerMinute}).");
         return problems;

@@ -6,31 +6,44 @@ using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Auth;
 
-/// <summary>Limits against password guessing: token requests per client IP (the rate limiting middleware, policy
-/// <see cref="PerIpPolicy"/>), and failed sign-ins per user name (<see cref="FailedSignInLimiter"/>, which needs
-/// the request body and so runs in the handler). Both answer 429 ProblemDetails with Retry-After.</summary>
+/// <summary>Limits against password guessing (docs/operations.md): token requests per client IP (policy
+/// <see cref="PerIpPolicy"/>) and sign-in form posts per client IP (policy <see cref="SignInPagePolicy"/>; viewing
+/// the page is free), both in the rate limiting middleware; and failed sign-ins per user name and client
+/// (<see cref="FailedSignInLimiter"/>, which needs the request body and so runs in the handler). All answer 429 with
+/// Retry-After, and are logged. The client IP is the one the trusted proxy forwards.</summary>
 public static class SignInRateLimits
 {
     public const string PerIpPolicy = "auth-token-per-ip";
+    public const string SignInPagePolicy = "sign-in-page-per-ip";
 
     internal static void Configure(RateLimiterOptions limiter)
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.AddPolicy(PerIpPolicy, context =>
-        {
-            var perMinute = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.TokenRequestsPerIpPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        });
+        limiter.AddPolicy(PerIpPolicy, context => PerIp(context, "token", o => o.TokenRequestsPerIpPerMinute));
+        limiter.AddPolicy(SignInPagePolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("view")
+            : PerIp(context, "form", o => o.SignInFormPostsPerIpPerMinute));
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
             var http = rejected.HttpContext;
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInRateLimits));
-            AuthLog.SignInRateLimited(logger, http.Connection.RemoteIpAddress?.ToString(), null, "too many token requests from this address");
-            await TooManyRequests(http, retryAfter).ExecuteAsync(http);
+            var api = StaffAuthSchemes.IsApiPath(http.Request.Path);
+            AuthLog.SignInRateLimited(logger, http.Connection.RemoteIpAddress?.ToString(), null,
+                api ? "too many token requests from this address" : "too many sign-in form posts from this address");
+            var answer = TooManyRequests(http, retryAfter);
+            if (api) await answer.ExecuteAsync(http);
+            else await TypedResults.Text($"{answer.ProblemDetails.Title}. {answer.ProblemDetails.Detail}", "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
         };
+    }
+
+    private static RateLimitPartition<string> PerIp(HttpContext context, string bucket, Func<AuthOptions, int> perMinute)
+    {
+        var permits = perMinute(context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(
+            bucket + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 
     /// <summary>429 with a Retry-After header in whole seconds.</summary>
@@ -45,7 +58,10 @@ public static class SignInRateLimits
     }
 }
 
-/// <summary>Counts failed sign-ins per user name (case-insensitive); successful ones cost nothing.</summary>
+/// <summary>Counts failed sign-ins per user name (case-insensitive) and client address; successful ones cost nothing.
+/// A client that used up its failures for a user name is refused for it until the window ends — even with the right
+/// password, or guessing would go on — while every other client, the user's own included, signs in as usual: a
+/// stranger can slow down only themselves, not lock the user out.</summary>
 public sealed class FailedSignInLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
@@ -53,24 +69,24 @@ public sealed class FailedSignInLimiter : IDisposable
     public FailedSignInLimiter(IOptions<AuthOptions> options)
     {
         var perMinute = options.Value.FailedSignInsPerUserPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(userName => RateLimitPartition.GetFixedWindowLimiter(
-            userName, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(
+            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 
-    /// <summary>True when the user name has used up its failures; <paramref name="retryAfter"/> says for how long.</summary>
-    public bool IsBlocked(string userName, out TimeSpan retryAfter)
+    /// <summary>True when this client has used up its failures for the user name; <paramref name="retryAfter"/> says for how long.</summary>
+    public bool IsBlocked(string userName, string? client, out TimeSpan retryAfter)
     {
-        using var lease = _limiter.AttemptAcquire(Key(userName), permitCount: 0);
+        using var lease = _limiter.AttemptAcquire(Key(userName, client), permitCount: 0);
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         return !lease.IsAcquired;
     }
 
-    public void RecordFailure(string userName)
+    public void RecordFailure(string userName, string? client)
     {
-        using var lease = _limiter.AttemptAcquire(Key(userName));
+        using var lease = _limiter.AttemptAcquire(Key(userName, client));
     }
 
     public void Dispose() => _limiter.Dispose();
 
-    private static string Key(string userName) => userName.Trim().ToLowerInvariant();
+    private static string Key(string userName, string? client) => userName.Trim().ToLowerInvariant() + "\n" + (client ?? "unknown");
 }

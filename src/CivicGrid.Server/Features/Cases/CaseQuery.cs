@@ -73,6 +73,8 @@ public sealed record CaseQuery(
     {
         if (Page is < 1) errors["page"] = ["page starts at 1."];
         if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        // A page past int.MaxValue rows would wrap round to a first page.
+        else if (Page is > 1 && (long)(Page.Value - 1) * (PageSize ?? 50) > int.MaxValue) errors["page"] = ["page is beyond any possible last page."];
         return (Page ?? 1, PageSize ?? 50);
     }
 

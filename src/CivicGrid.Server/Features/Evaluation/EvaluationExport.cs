@@ -59,6 +59,7 @@ public static class EvaluationExport
     private static string Text(object? value) => value switch
     {
         null => "",
+        string text => Import.CsvFiles.Protect(text) ?? "", // names an administrator typed: never a formula
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

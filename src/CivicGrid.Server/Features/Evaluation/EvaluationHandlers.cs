@@ -51,7 +51,7 @@ public static class EvaluationHandlers
         {
             Error(errors, "measure", $"measure must be one of {string.Join(", ", EvaluationMeasures.All.Select(EvaluationDrillDown.Camel))}.");
         }
-        if (page is < 1) Error(errors, "page", "page must be 1 or more.");
+        if (page is < 1 || (long)((page ?? 1) - 1) * (pageSize ?? 50) > int.MaxValue) Error(errors, "page", "page must be 1 or more, and not beyond any possible last page.");
         if (pageSize is < 1 or > 500) Error(errors, "pageSize", "pageSize must be between 1 and 500.");
         if (key is { Length: > 20 }) Error(errors, "key", "key is at most 20 characters.");
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

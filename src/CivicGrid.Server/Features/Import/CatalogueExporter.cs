@@ -29,13 +29,16 @@ public sealed class CatalogueExporter(CivicGridDbContext db)
         {
             await using var csv = CsvWriter.Create(stream, CsvFiles.WriterOptions, leaveOpen: true);
             csv.WriteRecord(CatalogueCsv.Columns);
-            foreach (var c in classes) csv.WriteRecord([Kind(c.Kind), c.MajorCode, c.Name, c.NameEn, "", Flag(c.IsExtension), ""]);
-            foreach (var t in types) csv.WriteRecord([Kind(t.Kind), t.Code, t.Name, t.NameEn, t.LegacyCode ?? "", Flag(t.IsExtension), Flag(t.IsSensitive)]);
+            foreach (var c in classes) csv.WriteRecord([Kind(c.Kind), Text(c.MajorCode), Text(c.Name), Text(c.NameEn), "", Flag(c.IsExtension), ""]);
+            foreach (var t in types) csv.WriteRecord([Kind(t.Kind), Text(t.Code), Text(t.Name), Text(t.NameEn), Text(t.LegacyCode), Flag(t.IsExtension), Flag(t.IsSensitive)]);
         }
         return classes.Count + types.Count;
     }
 
     private static string Kind(CatalogueKind kind) => kind == CatalogueKind.Component ? "component" : "matter";
+
+    /// <summary>Names and codes as spreadsheet-safe text; <see cref="CatalogueImporter"/> undoes it.</summary>
+    private static string Text(string? value) => CsvFiles.Protect(value) ?? "";
 
     private static string Flag(bool value) => value ? "true" : "false";
 }

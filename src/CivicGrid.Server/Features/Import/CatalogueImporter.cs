@@ -180,7 +180,7 @@ public sealed class CatalogueImporter(CivicGridDbContext db)
         var entries = new List<Entry>();
         while (csv.Read())
         {
-            string? Field(string column) => index[column] is var i and >= 0 && i < csv.FieldCount ? NullIfBlank(csv.GetString(i)) : null;
+            string? Field(string column) => index[column] is var i and >= 0 && i < csv.FieldCount ? NullIfBlank(CsvFiles.Restore(csv.GetString(i))) : null;
             string? flagProblem = csv.FieldCount != header.Count ? $"row: has {csv.FieldCount} fields, the header has {header.Count}"
                 : malformed.Remove(csv.LineNumber) ? "row: bad CSV quoting" : null;
             bool Flag(string column)

@@ -40,7 +40,7 @@ public sealed class ComponentCsvSource : IComponentRowSource
             if (_csv.IsEmpty(i)) continue;
             if (i == _longitude) row.Longitude = Number(i, "longitude", row);
             else if (i == _latitude) row.Latitude = Number(i, "latitude", row);
-            else ComponentFeatureParser.Assign(row, _columns[i], NullIfBlank(_csv.GetString(i)));
+            else ComponentFeatureParser.Assign(row, _columns[i], NullIfBlank(CsvFiles.Restore(_csv.GetString(i))));
         }
         return true;
     }

@@ -27,7 +27,7 @@ public sealed class ComponentExporter(CivicGridDbContext db)
             csv.WriteRecord(ComponentColumns.All);
             await foreach (var component in rows)
             {
-                csv.WriteRecord(Values(component, departments));
+                csv.WriteRecord(ProtectText(Values(component, departments)));
                 Report(++count, total, progress);
             }
         }
@@ -76,6 +76,14 @@ public sealed class ComponentExporter(CivicGridDbContext db)
         Department(c.MaintainerDepartmentId, departments), c.Source, c.Note,
         c.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c.ChangedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
     ];
+
+    /// <summary>Every cell but the position (numbers) made safe for spreadsheets.</summary>
+    private static string?[] ProtectText(string?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            if (i is not (3 or 4)) values[i] = CsvFiles.Protect(values[i]);
+        return values;
+    }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

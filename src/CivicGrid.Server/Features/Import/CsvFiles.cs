@@ -21,6 +21,20 @@ internal static class CsvFiles
 
     public static CsvWriterOptions WriterOptions { get; } = CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture };
 
+    // What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): = + - @, tab and carriage return.
+    private const string FormulaStarts = "=+-@\t\r";
+
+    /// <summary>Text for a CSV cell that a spreadsheet shows as text: one that starts like a formula gets an apostrophe
+    /// in front (Excel and LibreOffice hide it). Every CSV writer passes its text cells through this; numbers it writes
+    /// itself never start that way except with a minus sign, so they are left out (docs/data-formats.md).</summary>
+    public static string? Protect(string? text) =>
+        text is { Length: > 0 } && FormulaStarts.Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+
+    /// <summary>The inverse of <see cref="Protect"/> for the importers, so that an exported file imports unchanged: an
+    /// apostrophe before a formula character is dropped.</summary>
+    public static string? Restore(string? text) =>
+        text is { Length: > 1 } && text[0] == '\'' && FormulaStarts.Contains(text[1], StringComparison.Ordinal) ? text[1..] : text;
+
     /// <summary>Reads and checks the header: every column known, every required column present.</summary>
     /// <exception cref="ImportFileException">The file is empty or the header names unknown columns or lacks required ones.</exception>
     public static IReadOnlyList<string> ReadHeader(CsvReader csv, string[] known, string[] required)

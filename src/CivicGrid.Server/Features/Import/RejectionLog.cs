@@ -29,7 +29,7 @@ public sealed class RejectionLog(string? rejectsPath) : IDisposable
             _csv = CsvWriter.Create(_file, CsvFiles.WriterOptions, leaveOpen: false);
             _csv.WriteRecord(["line", "item", "reason", "original"]);
         }
-        _csv.WriteRecord([rejection.Line?.ToString(CultureInfo.InvariantCulture) ?? "", rejection.Item, rejection.Reason, rejection.Original]);
+        _csv.WriteRecord([rejection.Line?.ToString(CultureInfo.InvariantCulture) ?? "", CsvFiles.Protect(rejection.Item), CsvFiles.Protect(rejection.Reason), CsvFiles.Protect(rejection.Original)]);
     }
 
     /// <summary>Commits, or rolls back when a row was rejected and bad rows are not to be skipped.</summary>

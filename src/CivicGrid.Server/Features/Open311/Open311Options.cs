@@ -33,7 +33,8 @@ public sealed class Open311Options
         if (SubmissionsPerIpPerMinute is < 1 or > 1_000_000) problems.Add($"{Section}:SubmissionsPerIpPerMinute must be between 1 and 1000000.");
         if (UsageFlushInterval < TimeSpan.FromSeconds(1) || UsageFlushInterval > TimeSpan.FromHours(1)) problems.Add($"{Section}:UsageFlushInterval must be between 1 second and 1 hour.");
         if (DefaultWindowDays is < 1 or > 3660) problems.Add($"{Section}:DefaultWindowDays must be between 1 and 3660.");
-        if (MaxResults is < 1 or > 10_000) problems.Add($"{Section}:MaxResults must be between 1 and 10000.");
+        // At most 2,000: page runs to 1,000,000, and (page - 1) × page_size must stay an int (no wrap to page 1).
+        if (MaxResults is < 1 or > 2_000) problems.Add($"{Section}:MaxResults must be between 1 and 2000.");
         return problems;
     }
 }

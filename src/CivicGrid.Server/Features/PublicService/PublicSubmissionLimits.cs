@@ -21,6 +21,9 @@ public sealed class PublicSubmissionLimits(bool reports) : IRateLimiterPolicy<st
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
+        // Only sending counts: viewing the report page (GET) spends nothing.
+        if (HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method))
+            return RateLimitPartition.GetNoLimiter("view");
         var options = httpContext.RequestServices.GetRequiredService<IOptions<PublicServiceOptions>>().Value;
         var perMinute = reports ? options.ReportsPerIpPerMinute : options.UploadsPerIpPerMinute;
         return RateLimitPartition.GetFixedWindowLimiter(

@@ -13,6 +13,11 @@ public static class AccountEndpoints
     {
         app.MapPost("/logout", async (HttpContext http) =>
         {
+            // The antiforgery middleware only records its verdict (it rejects when a handler binds the form, which
+            // this one does not), so the handler checks it: another site must not be able to sign a user out.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                return Results.Problem(title: "Sign-out refused", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "The sign-out form's antiforgery token is missing or wrong: sign out with the button on a page of this site.");
             await http.SignOutAsync(StaffAuthSchemes.Cookie);
             return Results.LocalRedirect("/login");
         }).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
@@ -22,7 +27,7 @@ public static class AccountEndpoints
             var language = UiText.Languages.Contains(lang) ? lang! : UiText.Chinese;
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(LocalUrls.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;

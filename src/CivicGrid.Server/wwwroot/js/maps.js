@@ -2,8 +2,27 @@
 // internet; a configured XYZ tile URL (data-tiles) adds a basemap. Pages mark their map elements with
 // data-mini-map (one case's position), data-pick-map (choose a position) or data-live-map (the live map page);
 // this script sets them up on page load and after Blazor's enhanced navigation.
+// Data from the server (type, component and area names come from administrators and imports) is only ever put into
+// the page as text: popups and tooltips are built from text nodes, never from HTML strings.
 (function () {
   'use strict';
+
+  // An element holding the parts one per line: strings become text nodes, elements are kept as they are.
+  function lines(...parts) {
+    const box = document.createElement('div');
+    parts.filter(p => p !== null && p !== undefined && p !== '').forEach((part, i) => {
+      if (i > 0) box.appendChild(document.createElement('br'));
+      box.appendChild(part instanceof Node ? part : document.createTextNode(String(part)));
+    });
+    return box;
+  }
+
+  function textElement(tag, text, attributes) {
+    const e = document.createElement(tag);
+    e.textContent = text;
+    for (const [name, value] of Object.entries(attributes || {})) e.setAttribute(name, value);
+    return e;
+  }
 
   function baseLayer(map, element) {
     const tiles = element.dataset.tiles;
@@ -79,7 +98,7 @@
     baseLayer(map, element);
     const areas = L.geoJSON(null, {
       style: f => ({ color: '#0b4f8a', weight: f.properties.level === 'district' ? 3 : 1, fill: false }),
-      onEachFeature: (f, l) => l.bindTooltip(`${f.properties.name || ''} ${f.properties.code}`),
+      onEachFeature: (f, l) => l.bindTooltip(textElement('span', `${f.properties.name || ''} ${f.properties.code}`)),
     }).addTo(map);
     const components = L.layerGroup().addTo(map);
     const cases = L.layerGroup().addTo(map);
@@ -115,7 +134,7 @@
         for (const c of caseItems) {
           L.circleMarker([c.lat, c.lon], {
             radius: 7, color: '#fff', weight: 1.5, fillColor: lightColours[c.light] || '#595959', fillOpacity: 0.95,
-          }).bindPopup(`<a href="/cases/${c.id}">${c.number}</a><br>${names[c.status] || c.status}`).addTo(cases);
+          }).bindPopup(lines(textElement('a', c.number, { href: '/cases/' + encodeURIComponent(c.id) }), names[c.status] || c.status)).addTo(cases);
         }
         element.dataset.cases = String(caseItems.length);
         status && (status.textContent = element.dataset.loaded.replace('{0}', caseItems.length));
@@ -129,12 +148,12 @@
         const size = Math.min(44, 16 + Math.log2(cl.count + 1) * 3);
         L.marker([cl.lat, cl.lon], {
           keyboard: false,
-          icon: L.divIcon({ className: 'cluster', html: `<span>${cl.count}</span>`, iconSize: [size, size] }),
+          icon: L.divIcon({ className: 'cluster', html: textElement('span', String(cl.count)), iconSize: [size, size] }),
         }).addTo(components);
       }
       for (const p of data.points || []) {
         L.circleMarker([p.lat, p.lon], { radius: 3, color: '#595959', weight: 1, fillOpacity: 0.6 })
-          .bindPopup(`${p.name || ''}<br>${p.id} (${p.typeCode})`).addTo(components);
+          .bindPopup(lines(p.name, `${p.id} (${p.typeCode})`)).addTo(components);
       }
     }
 
@@ -156,7 +175,7 @@
         const data = await getJson(`/api/public/cases?bbox=${bbox(map)}&days=30`);
         layer.clearLayers();
         for (const c of data.cases) {
-          const text = `${c.number}<br>${c.typeName || ''}<br>${c.statusLabel}` + (c.positionBlurred ? `<br><em>${element.dataset.blurred}</em>` : '');
+          const text = lines(c.number, c.typeName, c.statusLabel, c.positionBlurred ? textElement('em', element.dataset.blurred) : null);
           L.circleMarker([c.latitude, c.longitude], { radius: 7, color: '#fff', weight: 1.5, fillColor: '#0b4f8a', fillOpacity: 0.9 })
             .bindPopup(text).addTo(layer);
         }
