@@ -31,8 +31,10 @@ public static class EvaluationBench
     private const int Year = 2025;
     private const int Grids = EvaluationBenchCity.Grids, Departments = 60;
 
-    public static async Task RunAsync(int cases, int rounds)
+    /// <summary>Runs the bench; with <paramref name="check"/>, false when a figure of record is off by more than 3× (<see cref="EvaluationBenchCheck"/>).</summary>
+    public static async Task<bool> RunAsync(int cases, int rounds, bool check = false)
     {
+        var measured = new Dictionary<string, double>(StringComparer.Ordinal);
         // CIVICGRID_BENCH_REUSE=<folder kept by CIVICGRID_BENCH_KEEP>: time the reads again without generating the year again.
         var reuse = Environment.GetEnvironmentVariable("CIVICGRID_BENCH_REUSE");
         var folder = reuse ?? Directory.CreateTempSubdirectory("civicgrid-eval-bench-").FullName;
@@ -66,8 +68,8 @@ public static class EvaluationBench
             // CIVICGRID_BENCH_DASHBOARD_ONLY=1 (with CIVICGRID_BENCH_REUSE): only the dashboard timings, no tables nor naive SQL.
             if (Environment.GetEnvironmentVariable("CIVICGRID_BENCH_DASHBOARD_ONLY") is not null)
             {
-                await DashboardAsync(app, rounds);
-                return;
+                await DashboardAsync(app, rounds, measured);
+                return !check || EvaluationBenchCheck.Passes(measured, cases);
             }
             var period = EvaluationPeriod.Year(Year);
             var kinds = Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()).ToArray();
@@ -114,8 +116,11 @@ public static class EvaluationBench
             Console.WriteLine($"| all nine kinds | | {ours.Values.Sum():N0} | {oursCpu.Values.Sum():N0} | | | | |");
             Console.WriteLine($"| the five kinds both compute | | {comparable.Sum(k => ours[k]):N0} | {comparable.Sum(k => oursCpu[k]):N0} | {comparable.Sum(k => naive[k]):N0} | {comparable.Sum(k => naiveCpu[k]):N0} | {comparable.Sum(k => naive[k]) / comparable.Sum(k => ours[k]):N1} | {comparable.Sum(k => naiveCpu[k]) / Math.Max(1, comparable.Sum(k => oursCpu[k])):N1} |");
             Console.WriteLine();
+            measured["all nine kinds, wall ms"] = ours.Values.Sum();
+            measured["all nine kinds, CPU ms"] = oursCpu.Values.Sum();
 
-            await DashboardAsync(app, rounds);
+            await DashboardAsync(app, rounds, measured);
+            return !check || EvaluationBenchCheck.Passes(measured, cases);
         }
         finally
         {
@@ -125,7 +130,7 @@ public static class EvaluationBench
         }
     }
 
-    private static async Task DashboardAsync(WebApplication app, int rounds)
+    private static async Task DashboardAsync(WebApplication app, int rounds, Dictionary<string, double> measured)
     {
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
@@ -164,6 +169,7 @@ public static class EvaluationBench
                 }
                 times.Sort();
                 double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+                if (cold) measured[$"dashboard {period} cold p95 ms"] = At(0.95);
                 Console.WriteLine($"| {period} | {(cold ? "cold" : "warm")} | {times.Count} | {At(0.5):N0} | {At(0.95):N0} | {times[^1]:N0} | {size / 1024:N0} |");
             }
         }

@@ -15,7 +15,7 @@ namespace CivicGrid.Bench;
 /// </summary>
 internal sealed class EvaluationBenchYear(int year, int[] departments)
 {
-    private const int M = 25; // counters per row (EvaluationMeasure)
+    private static readonly int M = EvaluationMeasures.All.Count; // counters per row
     private const int Days = 372, Months = 13, Quarters = 5; // the year plus the first days of the next, where late cases finish
     private const int Types = 80;
     private static readonly string[] Channels = ["Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Inspector", "Hotline", "Hotline", "Citizen", "Open311"];
@@ -155,6 +155,8 @@ internal sealed class EvaluationBenchYear(int year, int[] departments)
                     {
                         status = "Handling";
                         due = dispatched.Value.AddDays(3);
+                        Regions(due.Value, EvaluationMeasure.Due); // marked overdue, never fed back
+                        Add(due.Value, EvaluationSubjectKind.Department, department, EvaluationMeasure.Due);
                     }
                     else
                     {
@@ -162,8 +164,19 @@ internal sealed class EvaluationBenchYear(int year, int[] departments)
                         extension = random.NextDouble() < 0.05 ? 1 : 0;
                         feedback = dispatched.Value.AddHours(2 + random.Next(72));
                         onTime = random.NextDouble() < 0.88;
+                        // Each handling stage is due at its deadline (3 days here), closed or not (ADR 0011 §12).
                         for (var f = 0; f <= rework; f++)
                         {
+                            var stageDue = dispatched.Value.AddDays(3 * (f + 1));
+                            Regions(stageDue, EvaluationMeasure.Due);
+                            Add(stageDue, EvaluationSubjectKind.Department, department, EvaluationMeasure.Due);
+                            if (onTime.Value)
+                            {
+                                Regions(stageDue, EvaluationMeasure.DueOnTime);
+                                Add(stageDue, EvaluationSubjectKind.Department, department, EvaluationMeasure.DueOnTime);
+                            }
+                            if (extension > 0) Regions(stageDue, EvaluationMeasure.DueDeferred);
+                            if (extension > 0 && onTime.Value) Regions(stageDue, EvaluationMeasure.DueDeferredOnTime);
                             steps += 2;
                             Add(feedback.Value, EvaluationSubjectKind.Department, department, EvaluationMeasure.Feedbacks);
                             if (onTime.Value) Add(feedback.Value, EvaluationSubjectKind.Department, department, EvaluationMeasure.FeedbacksOnTime);

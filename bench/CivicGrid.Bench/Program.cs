@@ -4,6 +4,7 @@ using CivicGrid.Bench;
 //   dotnet run -c Release --project bench/CivicGrid.Bench -- [lookup] [import] [creations] [map] [evaluation] [--rows N]
 //     [--requests N] [--scale small|city|megacity]   (map: viewports per variant, demo scale seeded) [--cases N]
 //     [--concurrency N] [--seconds N] [--rounds N] [--warmup SECONDS]   (creations: each variant's warm-up before the counted rounds)
+//     [--check]   (evaluation: fail when a figure of record is off by more than 3×)
 //     [--only VARIANT-PREFIX[|PREFIX…]]   (only these variants, e.g. to compare two or to attach a profiler)
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "city";
@@ -15,4 +16,8 @@ if (which.Count == 0 || which.Contains("creations"))
     await CaseCreationBench.RunAsync(Option("--concurrency", 32), TimeSpan.FromSeconds(Option("--seconds", 4)), Option("--rounds", 3),
         TimeSpan.FromSeconds(Option("--warmup", 15)), only);
 if (which.Count == 0 || which.Contains("map")) await MapViewportBench.RunAsync(Option("--requests", 400), scale);
-if (which.Contains("evaluation")) await EvaluationBench.RunAsync(Option("--cases", 7_000_000), Option("--rounds", 3));
+// evaluation --check: exit code 1 when a figure of record (docs/performance.md) is off by more than 3×.
+if (which.Contains("evaluation") && !await EvaluationBench.RunAsync(Option("--cases", 7_000_000), Option("--rounds", 3), args.Contains("--check")))
+{
+    Environment.ExitCode = 1;
+}

@@ -836,6 +836,18 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.Property<int>("DispatchesReturned")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueDeferred")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueDeferredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueOnTime")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Feedbacks")
                         .HasColumnType("integer");
 

@@ -817,6 +817,18 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.Property<int>("DispatchesReturned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueDeferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueDeferredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Feedbacks")
                         .HasColumnType("INTEGER");
 

@@ -16,6 +16,9 @@ namespace CivicGrid.Domain.Evaluation;
 /// <item>Handling is on time when the department's feedback came within the handling limit, which an approved extension
 /// lengthens and a suspension pauses; a closed case counts as closed on time when its last feedback was on time.</item>
 /// <item>A case with an approved extension is "deferred" (延期) when it closes.</item>
+/// <item>Each handling stage (from a dispatch or a rework order to the feedback) is "due" at its deadline, closed or not: it
+/// counts in the period its deadline falls in once it is decided — fed back (on time or late), or marked overdue while still
+/// open. A stage returned or voided before either counts nothing; suspension moves the deadline (the domain's).</item>
 /// <item>Each event counts in the period in which it happens; positions are credited by the role recorded on the step.</item>
 /// <item>Voiding a case counts against the shift lead who registered it (accurate registration); an approved return counts
 /// against the dispatcher of the last dispatch (accurate dispatch).</item>
@@ -31,6 +34,8 @@ public sealed class CaseTrail(CaseFacts facts)
     private bool _lastHandlingOnTime;
     private DateTimeOffset? _reportedAt;
     private bool _typeReportCounted;
+    private bool _handlingOpen;
+    private bool _handlingDecided;
 
     /// <summary>Replays a whole history (entries in sequence order).</summary>
     public static IEnumerable<EvaluationIncrement> Replay(CaseFacts facts, IEnumerable<CaseHistoryEntry> history)
@@ -87,6 +92,26 @@ public sealed class CaseTrail(CaseFacts facts)
         {
             if (when && _department is { } id) list.Add(new(at, EvaluationSubjectKind.Department, id.ToString(CultureInfo.InvariantCulture), district, measure));
         }
+        // The open handling stage is decided: it counts as due at its deadline (the one in force before this step), for the
+        // case's place and the department in charge, once per stage.
+        void HandlingDue(bool handledOnTime)
+        {
+            if (!_handlingOpen || _handlingDecided) return;
+            _handlingDecided = true;
+            var dueAt = _dueInForce ?? at;
+            void Count(EvaluationMeasure measure)
+            {
+                if (facts.DistrictCode is { } d) list.Add(new(dueAt, EvaluationSubjectKind.District, d, district, measure));
+                if (facts.StreetCode is { } s) list.Add(new(dueAt, EvaluationSubjectKind.Street, s, district, measure));
+                if (facts.CommunityCode is { } c) list.Add(new(dueAt, EvaluationSubjectKind.Community, c, district, measure));
+                if (facts.GridCode is { } g) list.Add(new(dueAt, EvaluationSubjectKind.Grid, g, district, measure));
+                if (_department is { } id) list.Add(new(dueAt, EvaluationSubjectKind.Department, id.ToString(CultureInfo.InvariantCulture), district, measure));
+            }
+            Count(EvaluationMeasure.Due);
+            if (handledOnTime) Count(EvaluationMeasure.DueOnTime);
+            if (_deferred) Count(EvaluationMeasure.DueDeferred);
+            if (_deferred && handledOnTime) Count(EvaluationMeasure.DueDeferredOnTime);
+        }
 
         var isPublic = CaseChannels.IsPublic(facts.Channel);
         switch (entry.Action)
@@ -133,6 +158,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 Actor(EvaluationSubjectKind.IntakeOperator, EvaluationMeasure.IntakeHandled, Is(role, "IntakeOperator"));
                 break;
             case "void":
+                _handlingOpen = false;
                 TypeReported();
                 Regions(EvaluationMeasure.Voided);
                 Person(EvaluationSubjectKind.ShiftLead, _registrarShiftLead, EvaluationMeasure.Voided);
@@ -140,6 +166,7 @@ public sealed class CaseTrail(CaseFacts facts)
             case "dispatch":
                 _department = DataInt(entry.Data, "department");
                 _lastDispatcher = entry.ActorUserId;
+                (_handlingOpen, _handlingDecided) = (true, false);
                 Actor(EvaluationSubjectKind.Dispatcher, EvaluationMeasure.Dispatches);
                 Actor(EvaluationSubjectKind.Dispatcher, EvaluationMeasure.DispatchesOnTime, onTime);
                 Department(EvaluationMeasure.Received);
@@ -150,6 +177,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 {
                     Person(EvaluationSubjectKind.Dispatcher, _lastDispatcher, EvaluationMeasure.DispatchesReturned);
                     _department = null;
+                    _handlingOpen = false;
                 }
                 else if (approved == "Extension")
                 {
@@ -160,6 +188,11 @@ public sealed class CaseTrail(CaseFacts facts)
                 _lastHandlingOnTime = DataText(entry.Data, "onTime") is { } text ? string.Equals(text, "True", StringComparison.OrdinalIgnoreCase) : onTime;
                 Department(EvaluationMeasure.Feedbacks);
                 Department(EvaluationMeasure.FeedbacksOnTime, _lastHandlingOnTime);
+                HandlingDue(_lastHandlingOnTime);
+                _handlingOpen = false;
+                break;
+            case "overdue":
+                if (DataText(entry.Data, "stage") == nameof(CaseStage.Handling)) HandlingDue(handledOnTime: false);
                 break;
             case "check":
                 Actor(EvaluationSubjectKind.Inspector, EvaluationMeasure.Checks);
@@ -167,6 +200,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 break;
             case "rework":
                 Department(EvaluationMeasure.Reworks);
+                (_handlingOpen, _handlingDecided) = (true, false);
                 break;
             case "close":
                 Regions(EvaluationMeasure.Closed);
@@ -184,6 +218,7 @@ public sealed class CaseTrail(CaseFacts facts)
                 break;
             case "reopen":
                 _department = null;
+                _handlingOpen = false;
                 break;
         }
         // The overdue mark records the same deadline again; a step without a clock (final, suspended) clears it.
@@ -194,9 +229,9 @@ public sealed class CaseTrail(CaseFacts facts)
     private static bool Is(string role, string name) =>
         role.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
 
-    /// <summary>Actions that move no counter (link_duplicate, overdue, classify, accept …): observers skip them.</summary>
+    /// <summary>Actions that move no counter (link_duplicate, classify, accept …): observers skip them.</summary>
     public static bool Counts(string action) => action is "report" or "request_verification" or "verify" or "register" or "reject"
-        or "void" or "dispatch" or "approve_request" or "feedback" or "check" or "rework" or "close";
+        or "void" or "dispatch" or "approve_request" or "feedback" or "check" or "rework" or "close" or "overdue";
 
     /// <summary>The history actions that can move <paramref name="measure"/> (for the drill-down to the cases behind a figure).</summary>
     public static IReadOnlyList<string> ActionsOf(EvaluationMeasure measure) => measure switch
@@ -213,8 +248,14 @@ public sealed class CaseTrail(CaseFacts facts)
         EvaluationMeasure.DispatchesReturned => ["approve_request"],
         EvaluationMeasure.Feedbacks or EvaluationMeasure.FeedbacksOnTime => ["feedback"],
         EvaluationMeasure.Reworks => ["rework"],
+        EvaluationMeasure.Due or EvaluationMeasure.DueOnTime or EvaluationMeasure.DueDeferred or EvaluationMeasure.DueDeferredOnTime => ["feedback", "overdue"],
         _ => [],
     };
+
+    /// <summary>Measures dated at a deadline rather than at the step that moves them (<see cref="EvaluationMeasure.Due"/> …):
+    /// the step may come before the period (fed back early) or after it (late).</summary>
+    public static bool DatedAtDeadline(EvaluationMeasure measure) =>
+        measure is EvaluationMeasure.Due or EvaluationMeasure.DueOnTime or EvaluationMeasure.DueDeferred or EvaluationMeasure.DueDeferredOnTime;
 
     /// <summary>The "due=…" part of a history entry's deadline text.</summary>
     public static DateTimeOffset? Due(string? deadline)

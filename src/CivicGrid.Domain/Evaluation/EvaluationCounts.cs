@@ -28,6 +28,10 @@ public class EvaluationCounts
     public int Feedbacks { get; set; }
     public int FeedbacksOnTime { get; set; }
     public int Reworks { get; set; }
+    public int Due { get; set; }
+    public int DueOnTime { get; set; }
+    public int DueDeferred { get; set; }
+    public int DueDeferredOnTime { get; set; }
 
     public int Get(EvaluationMeasure measure) => measure switch
     {
@@ -56,6 +60,10 @@ public class EvaluationCounts
         EvaluationMeasure.Feedbacks => Feedbacks,
         EvaluationMeasure.FeedbacksOnTime => FeedbacksOnTime,
         EvaluationMeasure.Reworks => Reworks,
+        EvaluationMeasure.Due => Due,
+        EvaluationMeasure.DueOnTime => DueOnTime,
+        EvaluationMeasure.DueDeferred => DueDeferred,
+        EvaluationMeasure.DueDeferredOnTime => DueDeferredOnTime,
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
@@ -88,6 +96,10 @@ public class EvaluationCounts
             case EvaluationMeasure.Feedbacks: Feedbacks += delta; break;
             case EvaluationMeasure.FeedbacksOnTime: FeedbacksOnTime += delta; break;
             case EvaluationMeasure.Reworks: Reworks += delta; break;
+            case EvaluationMeasure.Due: Due += delta; break;
+            case EvaluationMeasure.DueOnTime: DueOnTime += delta; break;
+            case EvaluationMeasure.DueDeferred: DueDeferred += delta; break;
+            case EvaluationMeasure.DueDeferredOnTime: DueDeferredOnTime += delta; break;
             default: throw new ArgumentOutOfRangeException(nameof(measure), measure, null);
         }
     }

@@ -74,22 +74,24 @@ public static class EvaluationFormulas
     ];
 
     /// <summary>case-count score × 10 % (fewer is better) + closure rate × 30 % + on-time handling × 30 % + (1 − rework rate) × 30 %;
-    /// closure = closed ÷ received, on-time handling = on-time feedbacks ÷ feedbacks, rework rate = reworks ÷ feedbacks.</summary>
+    /// closure = closed ÷ received, on-time handling = handling stages due in the period and fed back by their deadline ÷ those
+    /// due, fed back or not (<see cref="EvaluationMeasure.Due"/>), rework rate = reworks ÷ feedbacks.</summary>
     public static List<Indicator> Department(EvaluationCounts c, EvaluationSettings s) =>
     [
         CaseCount("caseCountScore", c.Received, s.DepartmentCountBands, s.Department.CaseCount),
         Indicator.Rate("closureRate", c.Closed, c.Received, s.Department.Closure),
-        Indicator.Rate("onTimeHandlingRate", c.FeedbacksOnTime, c.Feedbacks, s.Department.OnTimeHandling),
+        Indicator.Rate("onTimeHandlingRate", c.DueOnTime, c.Due, s.Department.OnTimeHandling),
         Indicator.Complement("noReworkRate", c.Reworks, c.Feedbacks, s.Department.NoRework),
     ];
 
-    /// <summary>cases per grid and public-report share (figures), on-time closure rate = on-time closed ÷ due (due = closed in the
-    /// period; the local variant takes the deferred cases out of both), closure rate = closed ÷ registered.</summary>
+    /// <summary>cases per grid and public-report share (figures), inspector-found share = (reported − public) ÷ reported,
+    /// on-time closure rate = handling stages due in the period and fed back by their deadline ÷ those due, closed or not
+    /// (<see cref="EvaluationMeasure.Due"/>; the local variant takes the deferred cases out of both), closure rate = closed ÷ registered.</summary>
     public static List<Indicator> Region(EvaluationCounts c, EvaluationSettings s, int gridCount)
     {
         var (onTime, due) = s.ExcludeDeferredFromDue
-            ? (c.ClosedOnTime - c.ClosedDeferredOnTime, c.Closed - c.ClosedDeferred)
-            : (c.ClosedOnTime, c.Closed);
+            ? (c.DueOnTime - c.DueDeferredOnTime, c.Due - c.DueDeferred)
+            : (c.DueOnTime, c.Due);
         return
         [
             Indicator.Figure("casesPerGrid", c.Registered, gridCount),
@@ -100,8 +102,10 @@ public static class EvaluationFormulas
         ];
     }
 
+    /// <summary>The band score of the case count as a fraction: numerator = the band score, denominator = 100 (the count
+    /// itself is in the subject's counters).</summary>
     public static Indicator CaseCount(string code, int count, IReadOnlyList<CountBand> bands, double weight) =>
-        new(code, BandScore(count, bands) / 100, weight, count, 1);
+        new(code, BandScore(count, bands) / 100, weight, BandScore(count, bands), 100);
 
     /// <summary>The band score of a case count (0 when no band matches).</summary>
     public static double BandScore(int count, IReadOnlyList<CountBand> bands)
@@ -128,16 +132,17 @@ public static class EvaluationFormulas
         return weights > 0 ? Math.Round(sum / weights * 100, 2) : null;
     }
 
-    /// <summary>The grade of the highest band the score reaches (the first of equal bands). A loop, not a sort: a table of
-    /// 40,000 grids grades 40,000 scores.</summary>
+    /// <summary>The grade of the highest band the score reaches (the first of equal bands); a score below every band gets
+    /// the lowest band. A loop, not a sort: a table of 40,000 grids grades 40,000 scores.</summary>
     public static string GradeOf(double score, EvaluationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        GradeBand? best = null;
+        GradeBand? best = null, lowest = null;
         foreach (var g in settings.Grades)
         {
             if (score >= g.MinScore && (best is null || g.MinScore > best.MinScore)) best = g;
+            if (lowest is null || g.MinScore < lowest.MinScore) lowest = g;
         }
-        return best?.Grade ?? throw new InvalidOperationException($"No grade band holds the score {score}.");
+        return (best ?? lowest)?.Grade ?? throw new InvalidOperationException("No grade bands are configured.");
     }
 }

@@ -50,4 +50,13 @@ public enum EvaluationMeasure
     FeedbacksOnTime,
     /// <summary>Department: rework orders (返工).</summary>
     Reworks,
+    /// <summary>Regions, department: handling stages (a dispatch, or a rework order) due in the bucket — counted at the stage's
+    /// deadline once it is decided: fed back, or marked overdue while still open (closed or not).</summary>
+    Due,
+    /// <summary>Regions, department: due handling stages fed back by their deadline.</summary>
+    DueOnTime,
+    /// <summary>Regions, department: due handling stages of cases with an approved extension (延期).</summary>
+    DueDeferred,
+    /// <summary>Regions, department: due handling stages of deferred cases fed back by their (extended) deadline.</summary>
+    DueDeferredOnTime,
 }

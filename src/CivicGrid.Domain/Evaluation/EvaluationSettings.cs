@@ -3,7 +3,8 @@ namespace CivicGrid.Domain.Evaluation;
 /// <summary>A case-count band: at least <see cref="Min"/> cases (and at most <see cref="Max"/>, null = no limit) score <see cref="Score"/>.</summary>
 public sealed record CountBand(int Min, int? Max, double Score);
 
-/// <summary>A grade (A–E) reached from <see cref="MinScore"/> upward.</summary>
+/// <summary>A grade (A–E) reached from <see cref="MinScore"/> upward (scores are 0–100; the lowest band also takes any score
+/// below it). Finite, so that the settings can be answered as JSON.</summary>
 public sealed record GradeBand(string Grade, double MinScore);
 
 /// <summary>
@@ -39,7 +40,7 @@ public sealed class EvaluationSettings
 
     public IReadOnlyList<GradeBand> Grades { get; set; } =
     [
-        new("A", 90), new("B", 75), new("C", 60), new("D", 40), new("E", double.NegativeInfinity),
+        new("A", 90), new("B", 75), new("C", 60), new("D", 40), new("E", 0),
     ];
 
     public static EvaluationSettings Default { get; } = new();

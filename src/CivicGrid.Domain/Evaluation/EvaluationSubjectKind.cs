@@ -36,10 +36,11 @@ public static class EvaluationSubjectKinds
     [
         EvaluationMeasure.Reported, EvaluationMeasure.PublicReported, EvaluationMeasure.Registered, EvaluationMeasure.PublicRegistered, EvaluationMeasure.Voided,
         EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime, EvaluationMeasure.ClosedDeferred, EvaluationMeasure.ClosedDeferredOnTime,
+        EvaluationMeasure.Due, EvaluationMeasure.DueOnTime, EvaluationMeasure.DueDeferred, EvaluationMeasure.DueDeferredOnTime,
     ];
 
     /// <summary>The counters <see cref="CaseTrail"/> moves for a subject of this kind; the others stay zero on its roll-up
-    /// rows, so a table reads only these columns (a year of 40,000 grids is then 9 columns per row, not 25). A test checks
+    /// rows, so a table reads only these columns (a year of 40,000 grids is then 13 columns per row, not 29). A test checks
     /// every stored row against this list: extend it when the trail counts something new for a kind.</summary>
     public static IReadOnlyList<EvaluationMeasure> Measures(this EvaluationSubjectKind kind) => kind switch
     {
@@ -48,6 +49,7 @@ public static class EvaluationSubjectKinds
         [
             EvaluationMeasure.Received, EvaluationMeasure.Feedbacks, EvaluationMeasure.FeedbacksOnTime, EvaluationMeasure.Reworks,
             EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime, EvaluationMeasure.ClosedDeferred, EvaluationMeasure.ClosedDeferredOnTime,
+            EvaluationMeasure.Due, EvaluationMeasure.DueOnTime, EvaluationMeasure.DueDeferred, EvaluationMeasure.DueDeferredOnTime,
         ],
         EvaluationSubjectKind.Inspector =>
         [

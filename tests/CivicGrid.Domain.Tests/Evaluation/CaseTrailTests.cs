@@ -9,7 +9,7 @@ namespace CivicGrid.Domain.Tests.Evaluation;
 
 /// <summary>The counters real histories move (taken through <see cref="Case.Apply"/> on the fixture's calendar): on-time
 /// boundaries, suspension, extension (deferred), rework, voiding and returns.</summary>
-public sealed class CaseTrailTests
+public sealed partial class CaseTrailTests
 {
 
     private static (Case Case, List<CaseHistoryEntry> History) Reported(CaseChannel channel = CaseChannel.Citizen, Actor? reporter = null)

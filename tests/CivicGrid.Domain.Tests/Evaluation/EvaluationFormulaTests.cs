@@ -52,8 +52,9 @@ public sealed class EvaluationFormulaTests
     [Fact]
     public void Department_FewerCasesScoreHigher_Closure_OnTimeHandling_NoRework()
     {
-        // 80 received → band 90; closed 60/80 = .75; on time 40/50 = .8; rework 5/50 → .9 → .09 + .225 + .24 + .27 = .825
-        var counts = new EvaluationCounts { Received = 80, Closed = 60, Feedbacks = 50, FeedbacksOnTime = 40, Reworks = 5 };
+        // 80 received → band 90; closed 60/80 = .75; on time 40 of 50 due (fed back or not; 45 fed back, 44 of them on time)
+        // = .8; rework 5/50 feedbacks → .9 → .09 + .225 + .24 + .27 = .825
+        var counts = new EvaluationCounts { Received = 80, Closed = 60, Due = 50, DueOnTime = 40, Feedbacks = 50, FeedbacksOnTime = 44, Reworks = 5 };
         var card = EvaluationFormulas.Score(EvaluationSubjectKind.Department, counts, Defaults);
         Assert.Equal(82.5, card.Score);
         Assert.Equal("B", card.Grade);
@@ -62,11 +63,17 @@ public sealed class EvaluationFormulaTests
     [Fact]
     public void Region_OnTimeClosureOverDue_Closure_CasesPerGrid_PublicShare_AndTheDeferredVariant()
     {
-        // closed 40 (30 on time; 10 deferred of which 4 on time); registered 50; reported 60 (15 public); 25 grids
-        var counts = new EvaluationCounts { Reported = 60, PublicReported = 15, Registered = 50, Closed = 40, ClosedOnTime = 30, ClosedDeferred = 10, ClosedDeferredOnTime = 4 };
+        // due 40, closed or not (30 on time; 10 deferred of which 4 on time); closed 40 of which 35 on time (closings are not
+        // what the on-time rate divides by); registered 50; reported 60 (15 public); 25 grids
+        var counts = new EvaluationCounts
+        {
+            Reported = 60, PublicReported = 15, Registered = 50, Closed = 40, ClosedOnTime = 35, Due = 40, DueOnTime = 30, DueDeferred = 10, DueDeferredOnTime = 4,
+        };
         var card = EvaluationFormulas.Score(EvaluationSubjectKind.District, counts, Defaults, gridCount: 25);
         Assert.Equal(2.0, Value(card, "casesPerGrid"));
         Assert.Equal(0.25, Value(card, "publicReportShare"));
+        var found = card.Indicators.Single(i => i.Code == "inspectorFoundShare");
+        Assert.Equal((0.75, 45, 60), (found.Value, found.Numerator, found.Denominator)); // (60 − 15) ÷ 60
         Assert.Equal(0.75, Value(card, "onTimeClosureRate"));
         Assert.Equal(0.8, Value(card, "closureRate"));
         Assert.Equal(77.5, card.Score); // .5 × .75 + .5 × .8
@@ -151,4 +158,37 @@ public sealed class EvaluationFormulaTests
     }
 
     private static double Value(Scorecard card, string code) => card.Indicators.Single(i => i.Code == code).Value!.Value;
+
+    [Fact]
+    public void EveryIndicatorsValue_IsItsNumeratorOverItsDenominator_EvenWhenARateIsCappedAtOne()
+    {
+        // More closed than registered (cases of an earlier period), more returns than dispatches: the rate stays within 0..1
+        // and the numerator shown is what the value is the quotient of.
+        var counts = new EvaluationCounts
+        {
+            Reported = 10, PublicReported = 4, Registered = 5, PublicRegistered = 2, Closed = 8, ClosedOnTime = 6, Due = 7, DueOnTime = 6, Voided = 1,
+            ValidReports = 3, Verifications = 2, VerificationsOnTime = 1, Checks = 4, ChecksOnTime = 4, IntakeHandled = 150,
+            VerificationRequests = 3, VerificationRequestsOnTime = 2, Dispatches = 2, DispatchesOnTime = 2, DispatchesReturned = 3, Received = 6,
+            Feedbacks = 5, FeedbacksOnTime = 4, Reworks = 1, RegisteredOnTime = 5,
+        };
+        foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()))
+        {
+            foreach (var i in EvaluationFormulas.Score(kind, counts, Defaults, gridCount: 3, new SatisfactionFigure(2, 4.5)).Indicators.Where(i => i.Value is not null))
+            {
+                Assert.True(Math.Abs(i.Value!.Value - i.Numerator / i.Denominator) < 1e-12, $"{kind} {i.Code}: {i.Value} ≠ {i.Numerator} / {i.Denominator}");
+            }
+        }
+        var closure = EvaluationFormulas.Region(counts, Defaults, 3).Single(i => i.Code == "closureRate");
+        Assert.Equal((1.0, 5, 5), (closure.Value, closure.Numerator, closure.Denominator));
+        var accurate = EvaluationFormulas.Dispatcher(counts, Defaults).Single(i => i.Code == "accurateDispatchRate");
+        Assert.Equal((0.0, 0, 2), (accurate.Value, accurate.Numerator, accurate.Denominator));
+    }
+
+    [Fact]
+    public void TheDefaultGradeBands_AreFinite_AndTheLowestTakesAnyScoreBelowIt()
+    {
+        Assert.All(Defaults.Grades, g => Assert.True(double.IsFinite(g.MinScore)));
+        Assert.Equal("E", EvaluationFormulas.GradeOf(0, Defaults));
+        Assert.Equal("E", EvaluationFormulas.GradeOf(-5, Defaults));
+    }
 }

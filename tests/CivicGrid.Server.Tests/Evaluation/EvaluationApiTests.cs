@@ -14,7 +14,7 @@ namespace CivicGrid.Server.Tests.Evaluation;
 
 /// <summary>The evaluation over real HTTP and a real database, on the small demo city (whose roll-ups were rebuilt
 /// after seeding) plus a realistic mix of steps taken through the API.</summary>
-public abstract class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
 {
     private const string Month = "2026-11";
 

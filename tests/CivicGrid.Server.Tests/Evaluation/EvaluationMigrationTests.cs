@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CivicGrid.Domain.Evaluation;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,18 +27,21 @@ public abstract class EvaluationMigrationTests<TDatabase> : IAsyncLifetime where
         var migrator = db.GetService<IMigrator>();
         var previous = db.Database.GetMigrations().Last(m => m.EndsWith("_" + Before, StringComparison.Ordinal));
         await migrator.MigrateAsync(previous);
-        EvaluationRollup Row(EvaluationBucketKind bucket, int start, string key, int reported, int closed) => new()
-        {
-            SubjectKind = EvaluationSubjectKind.Grid, BucketKind = bucket, BucketStart = start, SubjectKey = key, DistrictCode = "460105",
-            Reported = reported, Closed = closed,
-        };
-        db.EvaluationRollups.AddRange(
-            Row(EvaluationBucketKind.Month, 20251001, "A", 1, 0), Row(EvaluationBucketKind.Month, 20251101, "A", 2, 1),
-            Row(EvaluationBucketKind.Month, 20251201, "A", 4, 3), Row(EvaluationBucketKind.Month, 20260101, "A", 8, 0),
-            Row(EvaluationBucketKind.Month, 20260301, "B", 16, 5), Row(EvaluationBucketKind.Day, 20260315, "B", 16, 5),
-            Row(EvaluationBucketKind.Year, 20260101, "B", 16, 5));
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        // Written as the schema of that version had them (plain SQL: the model has counters added since).
+        var counters = EvaluationMeasures.All.Where(m => !CaseTrail.DatedAtDeadline(m)).ToList();
+        async Task Row(EvaluationBucketKind bucket, int start, string key, int reported, int closed) =>
+            await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(
+                "INSERT INTO \"EvaluationRollups\" (\"SubjectKind\", \"BucketKind\", \"BucketStart\", \"SubjectKey\", \"DistrictCode\", "
+                + string.Join(", ", counters.Select(m => $"\"{m}\"")) + ") VALUES ('Grid', {0}, {1}, {2}, '460105', "
+                + string.Join(", ", counters.Select(m => m switch { EvaluationMeasure.Reported => "{3}", EvaluationMeasure.Closed => "{4}", _ => "0" })) + ")",
+                bucket.ToString(), start, key, reported, closed));
+        await Row(EvaluationBucketKind.Month, 20251001, "A", 1, 0);
+        await Row(EvaluationBucketKind.Month, 20251101, "A", 2, 1);
+        await Row(EvaluationBucketKind.Month, 20251201, "A", 4, 3);
+        await Row(EvaluationBucketKind.Month, 20260101, "A", 8, 0);
+        await Row(EvaluationBucketKind.Month, 20260301, "B", 16, 5);
+        await Row(EvaluationBucketKind.Day, 20260315, "B", 16, 5);
+        await Row(EvaluationBucketKind.Year, 20260101, "B", 16, 5);
 
         await db.Database.MigrateAsync();
 

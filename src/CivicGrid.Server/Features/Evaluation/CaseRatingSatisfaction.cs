@@ -3,7 +3,6 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Calendar;
-using CivicGrid.Server.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Evaluation;
@@ -15,9 +14,12 @@ namespace CivicGrid.Server.Features.Evaluation;
 /// street, community, grid: where the problem was) and to the department the case was last dispatched to (the one that
 /// handled it). Positions get none: a citizen rates the outcome, not the desk work behind it.
 /// </summary>
-/// <remarks>Read live from the ratings and cases tables (one grouped query over the period's closed cases, index on
-/// ClosedAt): ratings are few next to the steps (at most one per closed public case) and arrive outside the step
-/// workflow, so they are not rolled up.</remarks>
+/// <remarks>Read live (ratings are few next to the steps and arrive outside the step workflow, so they are not rolled up)
+/// with one grouped statement that walks the ratings and looks each case up by its key. The order is forced
+/// (<c>CROSS JOIN</c> keeps its left table outer on SQLite; PostgreSQL plans it as an inner join): left to itself, SQLite
+/// walked the whole cases table through the index on DistrictCode (or DepartmentId) and looked for a rating for each —
+/// 1.5 s for the 16 districts of a 1 M-case year with no rating at all (ADR 0011 §12, docs/performance.md). Ratings are
+/// at most one per case, so walking them is never the larger side.</remarks>
 public sealed class CaseRatingSatisfaction(CivicGridDbContext db, CityCalendar calendars) : ISatisfactionSource
 {
     public async Task<IReadOnlyDictionary<string, SatisfactionFigure>> ForAsync(
@@ -25,28 +27,48 @@ public sealed class CaseRatingSatisfaction(CivicGridDbContext db, CityCalendar c
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(scope);
-        if (!kind.IsRegion() && kind != EvaluationSubjectKind.Department) return new Dictionary<string, SatisfactionFigure>();
-        var zone = (await calendars.GetAsync(cancellationToken)).Zone;
-        var from = EvaluationDrillDown.Instant(period.From, zone);
-        var to = EvaluationDrillDown.Instant(period.To.AddDays(1), zone);
-        var rated = from r in db.CaseRatings.AsNoTracking()
-                    join c in db.Cases.AsNoTracking().Within(scope) on r.CaseId equals c.Id
-                    where c.ClosedAt >= @from && c.ClosedAt < to
-                    select new { c.DistrictCode, c.StreetCode, c.CommunityCode, c.GridCode, c.DepartmentId, r.Score };
-        var keyed = kind switch
+        var result = new Dictionary<string, SatisfactionFigure>(StringComparer.Ordinal);
+        var column = kind switch
         {
-            EvaluationSubjectKind.District => rated.Select(x => new { Key = x.DistrictCode, x.Score }),
-            EvaluationSubjectKind.Street => rated.Select(x => new { Key = x.StreetCode, x.Score }),
-            EvaluationSubjectKind.Community => rated.Select(x => new { Key = x.CommunityCode, x.Score }),
-            EvaluationSubjectKind.Grid => rated.Select(x => new { Key = x.GridCode, x.Score }),
+            EvaluationSubjectKind.District => "DistrictCode",
+            EvaluationSubjectKind.Street => "StreetCode",
+            EvaluationSubjectKind.Community => "CommunityCode",
+            EvaluationSubjectKind.Grid => "GridCode",
+            EvaluationSubjectKind.Department => "DepartmentId",
             _ => null,
         };
-        var sums = keyed is not null
-            ? await keyed.Where(x => x.Key != null).GroupBy(x => x.Key!)
-                .Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(x => x.Score) }).ToListAsync(cancellationToken)
-            : (await rated.Where(x => x.DepartmentId != null).GroupBy(x => x.DepartmentId!.Value)
-                .Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(x => x.Score) }).ToListAsync(cancellationToken))
-                .Select(d => new { Key = d.Key.ToString(CultureInfo.InvariantCulture), d.Count, d.Sum }).ToList();
-        return sums.ToDictionary(s => s.Key, s => new SatisfactionFigure(s.Count, (double)s.Sum / s.Count), StringComparer.Ordinal);
+        if (column is null) return result;
+        var zone = (await calendars.GetAsync(cancellationToken)).Zone;
+        await using var command = await ContextCommands.CreateAsync(db, cancellationToken);
+        var within = scope switch
+        {
+            { Kind: DataScopeKind.City } => "",
+            { Kind: DataScopeKind.District, DivisionCode: { } code } => $" AND c.\"DistrictCode\" = {command.AddParameter(code)}",
+            { Kind: DataScopeKind.Street, DivisionCode: { } code } => $" AND c.\"StreetCode\" = {command.AddParameter(code)}",
+            { Kind: DataScopeKind.Department, DepartmentId: { } id } => $" AND c.\"DepartmentId\" = {command.AddParameter(id)}",
+            _ => null, // a scope that sees no case
+        };
+        if (within is null) return result;
+        var from = Instant(EvaluationDrillDown.Instant(period.From, zone));
+        var to = Instant(EvaluationDrillDown.Instant(period.To.AddDays(1), zone));
+        command.CommandText = $"""
+            SELECT c."{column}", COUNT(*), SUM(r."Score")
+            FROM "CaseRatings" r CROSS JOIN "Cases" c
+            WHERE c."Id" = r."CaseId" AND c."ClosedAt" >= {command.AddParameter(from)} AND c."ClosedAt" < {command.AddParameter(to)}
+              AND c."{column}" IS NOT NULL{within}
+            GROUP BY c."{column}"
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!;
+            var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            var sum = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+            result[key] = new SatisfactionFigure(count, (double)sum / count);
+        }
+        return result;
+
+        // SQLite keeps instants as UTC milliseconds (the model's converter); PostgreSQL as timestamptz, which Npgsql wants in UTC.
+        object Instant(DateTimeOffset t) => db.Database.IsSqlite() ? t.ToUnixTimeMilliseconds() : t.ToUniversalTime();
     }
 }

@@ -48,8 +48,10 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
             Count("closed", total.Closed, EvaluationMeasure.Closed),
             Count("closedOnTime", total.ClosedOnTime, EvaluationMeasure.ClosedOnTime),
             Count("voided", total.Voided, EvaluationMeasure.Voided),
-            new("onTimeClosureRate", total.Closed > 0 ? (double)total.ClosedOnTime / total.Closed : null, total.ClosedOnTime, total.Closed,
-                DashboardLinks.Cases(headline, null, EvaluationMeasure.ClosedOnTime, period)),
+            Count("due", total.Due, EvaluationMeasure.Due),
+            // The same formula as the regions' table (handling stages due in the period, closed or not; ADR 0011).
+            new("onTimeClosureRate", total.Due > 0 ? (double)total.DueOnTime / total.Due : null, total.DueOnTime, total.Due,
+                DashboardLinks.Cases(headline, null, EvaluationMeasure.DueOnTime, period)),
             new("closureRate", total.Registered > 0 ? Math.Min(1, (double)total.Closed / total.Registered) : null, total.Closed, total.Registered,
                 DashboardLinks.Cases(headline, null, EvaluationMeasure.Closed, period)),
             new(OverdueNow, null, null, null, "/api/v1/cases?light=red"),

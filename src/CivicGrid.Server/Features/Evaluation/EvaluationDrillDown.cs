@@ -33,7 +33,10 @@ public sealed class EvaluationDrillDown(CivicGridDbContext db, CityCalendar cale
                 _ => cases,
             };
         }
-        var candidates = cases.Where(c => db.CaseHistory.Any(e => e.CaseId == c.Id && actions.Contains(e.Action) && e.At >= from && e.At < to));
+        // A measure dated at a deadline is moved by a step before it (fed back early) or after it (late, or the overdue mark):
+        // its candidates are the cases with such a step within a year of the period (ADR 0011 §12).
+        var (after, before) = CaseTrail.DatedAtDeadline(measure) ? (from.AddDays(-366), to.AddDays(366)) : (from, to);
+        var candidates = cases.Where(c => db.CaseHistory.Any(e => e.CaseId == c.Id && actions.Contains(e.Action) && e.At >= after && e.At < before));
         var facts = await EvaluationHistory.Facts(candidates).ToListAsync(cancellationToken);
         var ids = facts.Select(f => f.Id).ToList();
         var history = (await EvaluationHistory.Entries(db.CaseHistory.AsNoTracking().Where(e => ids.Contains(e.CaseId))).ToListAsync(cancellationToken))
