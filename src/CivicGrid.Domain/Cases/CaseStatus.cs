@@ -1,6 +1,6 @@
 namespace CivicGrid.Domain.Cases;
 
-/// <summary>Where a case stands in the workflow (domain.md §5).</summary>
+/// <summary>Where a case stands in the workflow (docs/domain/workflow-and-time-limits.md §3).</summary>
 public enum CaseStatus
 {
     /// <summary>上报: received from a channel, waiting for the intake operator.</summary>

@@ -4,7 +4,7 @@ using static CivicGrid.Domain.Cases.CaseStatus;
 namespace CivicGrid.Domain.Cases;
 
 /// <summary>The rules of the state machine: for each action, the states it may start from and the roles that may take
-/// it (domain.md §2). <see cref="Case.Apply"/> enforces them; <see cref="AllowedFor"/> lists what an actor may do now.</summary>
+/// it (docs/domain/users-and-roles.md §4). <see cref="Case.Apply"/> enforces them; <see cref="AllowedFor"/> lists what an actor may do now.</summary>
 public static class CaseWorkflow
 {
     public sealed record Rule(CaseStatus[] From, Roles Roles, bool DepartmentBound = false, bool NeedsPendingRequest = false, bool NeedsNoPendingRequest = false);

@@ -2,7 +2,7 @@ using CivicGrid.Domain.Calendar;
 
 namespace CivicGrid.Domain.Cases;
 
-/// <summary>The limits of the steps around handling (domain.md §5); handling itself comes from the case standard.
+/// <summary>The limits of the steps around handling (docs/domain/workflow-and-time-limits.md §9); handling itself comes from the case standard.
 /// Cities configure their own; these are the brief's typical values.</summary>
 public sealed record WorkflowTimeLimits
 {

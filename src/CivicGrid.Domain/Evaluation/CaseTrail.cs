@@ -4,7 +4,7 @@ using CivicGrid.Domain.Cases;
 namespace CivicGrid.Domain.Evaluation;
 
 /// <summary>
-/// Reads a case's history step by step and says which evaluation counters each step moves (domain.md §6). The same
+/// Reads a case's history step by step and says which evaluation counters each step moves (docs/domain/evaluation.md §2). The same
 /// reading serves the incremental roll-ups (one step at a time, as it is taken) and the full recomputation (all history
 /// replayed), so both give the same figures by construction; a test checks it end to end.
 /// </summary>

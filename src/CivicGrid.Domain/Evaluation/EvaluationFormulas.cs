@@ -5,7 +5,7 @@ namespace CivicGrid.Domain.Evaluation;
 public sealed record SatisfactionFigure(int Ratings, double Average);
 
 /// <summary>
-/// The indicator formulas of domain.md §6 (GB/T 30428.4 style), as pure functions of a subject's counters over a period.
+/// The indicator formulas of docs/domain/evaluation.md §4 (GB/T 30428.4 style), as pure functions of a subject's counters over a period.
 /// Every rate is clamped to [0, 1] (events of one period may finish cases of the previous one).
 /// </summary>
 public static class EvaluationFormulas

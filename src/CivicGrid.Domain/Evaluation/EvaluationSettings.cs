@@ -9,7 +9,7 @@ public sealed record GradeBand(string Grade, double MinScore);
 
 /// <summary>
 /// Weights, case-count bands and grade bands of the evaluation; each city may configure its own (options section
-/// <c>Evaluation</c>, see the server's EvaluationOptions). The defaults are those of domain.md §6. Weights are
+/// <c>Evaluation</c>, see the server's EvaluationOptions). The defaults are those of docs/domain/evaluation.md §8. Weights are
 /// fractions; each formula's weights should sum to 1 (a rate with no data in the period is left out and the others are
 /// scaled up). <see cref="Satisfaction"/> is the weight of the citizens' satisfaction indicator, 0 until a city turns it on.
 /// </summary>
@@ -83,7 +83,7 @@ public sealed class DepartmentWeights
     public double NoRework { get; set; } = 0.30;
 }
 
-/// <summary>domain.md lists the region indicators without weights; these defaults score closure and on-time closure
+/// <summary>docs/domain/evaluation.md §4 lists the region indicators without weights; these defaults score closure and on-time closure
 /// equally and show cases per grid and the public-report share as figures (weight 0) until a city weights them.</summary>
 public sealed class RegionWeights
 {

@@ -1,6 +1,6 @@
 namespace CivicGrid.Domain.Evaluation;
 
-/// <summary>What is evaluated (domain.md §6): four kinds of region, departments and four positions. Regions are keyed by
+/// <summary>What is evaluated (docs/domain/evaluation.md §1): four kinds of region, departments and four positions. Regions are keyed by
 /// their division or grid code, departments by id, positions by the staff user's id.</summary>
 public enum EvaluationSubjectKind
 {

@@ -1,6 +1,6 @@
 namespace CivicGrid.Domain.Organisation;
 
-/// <summary>Staff roles (domain.md §2). A user may hold several.</summary>
+/// <summary>Staff roles (docs/domain/users-and-roles.md §1). A user may hold several.</summary>
 [Flags]
 public enum Roles
 {

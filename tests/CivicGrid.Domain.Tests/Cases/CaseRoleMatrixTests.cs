@@ -5,7 +5,7 @@ using static CivicGrid.Domain.Tests.Cases.CaseFixture;
 
 namespace CivicGrid.Domain.Tests.Cases;
 
-/// <summary>Who may take each action (domain.md §2), hand-written rather than read from the rule table: every action,
+/// <summary>Who may take each action (docs/domain/users-and-roles.md §4), hand-written rather than read from the rule table: every action,
 /// in a state that allows it, tried by a member of staff holding one single role (of the case's department). A role
 /// outside the action's roles is refused as "not permitted" without touching the case; a role inside it succeeds.</summary>
 public sealed class CaseRoleMatrixTests

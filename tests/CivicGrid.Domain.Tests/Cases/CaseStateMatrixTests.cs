@@ -4,7 +4,7 @@ using static CivicGrid.Domain.Tests.Cases.CaseFixture;
 
 namespace CivicGrid.Domain.Tests.Cases;
 
-/// <summary>Every state × every action: what the workflow allows (hand-written from domain.md §5) and that everything
+/// <summary>Every state × every action: what the workflow allows (hand-written from docs/domain/workflow-and-time-limits.md §4) and that everything
 /// else is refused as "not now" without touching the case.</summary>
 public sealed class CaseStateMatrixTests
 {

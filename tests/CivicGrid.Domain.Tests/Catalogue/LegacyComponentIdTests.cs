@@ -7,7 +7,7 @@ public class LegacyComponentIdTests
     [Fact]
     public void TryParseLegacy_WithDomainDocumentExample_SplitsIntoTheFourParts()
     {
-        // docs/domain.md §4: 3205080101000001 = division 320508, 01 public facilities, 01 water-supply cover, serial 1.
+        // docs/domain/catalogue.md §3: 3205080101000001 = division 320508, 01 public facilities, 01 water-supply cover, serial 1.
         Assert.True(ComponentId.TryParseLegacy("3205080101000001", out var legacy));
 
         Assert.Equal("320508", legacy.Division.Value);

@@ -2,7 +2,7 @@ using CivicGrid.Domain.Evaluation;
 
 namespace CivicGrid.Domain.Tests.Evaluation;
 
-/// <summary>Every formula of domain.md §6 on hand-computed figures.</summary>
+/// <summary>Every formula of docs/domain/evaluation.md §4 on hand-computed figures.</summary>
 public sealed class EvaluationFormulaTests
 {
     private static readonly EvaluationSettings Defaults = new();

@@ -3,7 +3,7 @@ using CivicGrid.Domain.Organisation;
 
 namespace CivicGrid.Server.Features.Auth;
 
-/// <summary>Restricts a query to a user's data scope (domain.md §2): city → everything; district → the district
+/// <summary>Restricts a query to a user's data scope (docs/domain/users-and-roles.md §3): city → everything; district → the district
 /// selector equals the scope's code; street → the street selector equals it; department → the department selector
 /// equals the scope's department (what was dispatched to it). The comparison runs in the database, parameterised.
 /// A scope that names no code, or a selector the resource does not have (pass null), matches nothing: deny by default.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.Catalogue;
 
 /// <summary>Which catalogue types intake offers: the active ones that have a case standard (立结案标准), since
-/// registering and closing a case need one (domain.md §5). Open311's service list, the catalogue's type list and the
+/// registering and closing a case need one (docs/domain/catalogue.md §9). Open311's service list, the catalogue's type list and the
 /// staff and public pickers show only these, and intake refuses any other type (docs/adr/0014).</summary>
 public static class OfferedTypes
 {

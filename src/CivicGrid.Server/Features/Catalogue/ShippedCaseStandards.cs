@@ -3,7 +3,7 @@ using CivicGrid.Domain.Catalogue;
 
 namespace CivicGrid.Server.Features.Catalogue;
 
-/// <summary>The case standards (立结案标准) CivicGrid ships: the handling rules the brief names (domain.md §5: a missing
+/// <summary>The case standards (立结案标准) CivicGrid ships: the handling rules the brief names (docs/domain/workflow-and-time-limits.md §9: a missing
 /// cover 2 h, street lamps 1 working day, an open-air barbecue 1 h), the shipped extension types, and a default per
 /// major class for every other type of the standard classes. They name no department (a new city has none yet): the
 /// rule finds the component's maintainer or the district's unit, otherwise the dispatcher chooses. Administrators

@@ -10,7 +10,7 @@ internal sealed record DemoCaseStandardRow(
     string TypeCode, string Registration, string Closing, HandlingDepartmentRule Rule, string Department,
     TimeType TimeType, int Amount, bool IsUrgent = false);
 
-/// <summary>The demo city's case standards for the matters it knows by name (domain.md §5: a missing sewer cover 2 h,
+/// <summary>The demo city's case standards for the matters it knows by name (docs/domain/workflow-and-time-limits.md §9: a missing sewer cover 2 h,
 /// an open-air barbecue 1 h, street lamps 1 working day, others 1, 3, 5 or 15 days).</summary>
 internal static class DemoCaseStandardTable
 {

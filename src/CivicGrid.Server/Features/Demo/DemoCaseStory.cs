@@ -4,7 +4,7 @@ using CivicGrid.Domain.Catalogue;
 namespace CivicGrid.Server.Features.Demo;
 
 /// <summary>Tells one demo case's story through the domain: the report (<see cref="Case.Report"/>), then the steps
-/// of domain.md §5 by the people who take them, in the order and at the pace the plan's outcome calls for.</summary>
+/// of docs/domain/workflow-and-time-limits.md §4 by the people who take them, in the order and at the pace the plan's outcome calls for.</summary>
 internal sealed partial class DemoCaseStory(DemoCaseWorld world, DateTimeOffset now, Random random)
 {
     private static readonly string[] Surnames = ["王", "李", "陈", "林", "符", "吴", "黄", "张", "周", "刘", "郑", "冯", "邢", "云", "韩"];

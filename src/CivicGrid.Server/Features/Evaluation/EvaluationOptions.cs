@@ -2,7 +2,7 @@ using CivicGrid.Domain.Evaluation;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
-/// <summary>Configuration section <c>Evaluation</c>: the default weights, bands and grades (domain.md §6) and per-city
+/// <summary>Configuration section <c>Evaluation</c>: the default weights, bands and grades (docs/domain/evaluation.md §8) and per-city
 /// overrides under <c>Evaluation:Cities:&lt;city code&gt;</c>, e.g. <c>Evaluation__Cities__460100__Department__Closure=0.4</c>
 /// or <c>Evaluation__Default__ExcludeDeferredFromDue=true</c>.</summary>
 public sealed class EvaluationOptions
