@@ -38,6 +38,7 @@ public static class CalendarEndpoints
             .WithSummary("Sets one date (yyyy-MM-dd): {kind: holiday|working_day, name}. Replaces an existing entry.");
         admin.MapDelete("/days/{date}", DeleteDay).WithName("DeleteCalendarDay").WithSummary("Removes one date's entry.");
         admin.MapPost("/import", Import).WithName("ImportCalendar")
+            .Accepts<string>("text/csv", "text/calendar") // a file, not JSON: declared so the API request guard lets it in
             .WithSummary("Imports a calendar file as the body: Content-Type text/csv (date,kind,name) or text/calendar (iCalendar all-day events). Adds or replaces the dates in the file; other dates are kept.");
         return app;
     }
