@@ -1,4 +1,3 @@
-using CivicGrid.Server.Cli;
 using CivicGrid.Server.Hosting;
 
 // One executable: with a verb (migrate, seed, import, export …) it runs that command and exits;

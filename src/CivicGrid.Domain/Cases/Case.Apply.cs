@@ -1,6 +1,5 @@
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
-using CivicGrid.Domain.Organisation;
 
 namespace CivicGrid.Domain.Cases;
 

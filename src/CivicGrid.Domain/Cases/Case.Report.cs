@@ -1,4 +1,3 @@
-using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 
 namespace CivicGrid.Domain.Cases;

@@ -1,21 +1,23 @@
 using System.Text.Json.Serialization;
-using CivicGrid.Server.Features.ApiKeys;
-using CivicGrid.Server.Features.Auth;
-using CivicGrid.Server.Features.Backup;
 using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
-using CivicGrid.Server.Features.DataProtection;
 using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
-using CivicGrid.Server.Features.Health;
-using CivicGrid.Server.Features.LiveUpdates;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.Open311.ApiKeys;
 using CivicGrid.Server.Features.Organisation;
 using CivicGrid.Server.Features.PublicService;
-using CivicGrid.Server.Features.Telemetry;
-using CivicGrid.Server.Web;
+using CivicGrid.Server.Platform.Attachments;
+using CivicGrid.Server.Platform.Auth;
+using CivicGrid.Server.Platform.Backup;
+using CivicGrid.Server.Platform.DataProtection;
+using CivicGrid.Server.Platform.Health;
+using CivicGrid.Server.Platform.LiveUpdates;
+using CivicGrid.Server.Platform.Runtime;
+using CivicGrid.Server.Platform.Telemetry;
+using CivicGrid.Server.Platform.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -44,7 +46,7 @@ public static class CivicGridServer
         builder.Logging.UseCivicGridConsole(builder.Configuration);
 
         builder.Services.AddCivicGridCore(builder.Configuration);
-        builder.Services.AddCivicGridHealthChecks();
+        builder.Services.AddCivicGridHealthChecks().AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.Services.AddStaffAuth(builder.Configuration);
         ProxyOptions.AddProxySupport(builder.Services, builder.Configuration);

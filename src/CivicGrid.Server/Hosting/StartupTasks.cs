@@ -1,6 +1,10 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Catalogue;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Interchange;
+using CivicGrid.Server.Platform.Attachments;
+using CivicGrid.Server.Platform.Runtime;
+using CivicGrid.Server.Platform.Web;
+using CivicGrid.Server.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;

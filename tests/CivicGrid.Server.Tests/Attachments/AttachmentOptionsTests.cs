@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 using SixLabors.ImageSharp;
 
 namespace CivicGrid.Server.Tests.Attachments;

@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;

@@ -1,5 +1,5 @@
-using CivicGrid.Server.Features.Attachments;
-using CivicGrid.Server.Hosting;
+using CivicGrid.Server.Platform.Attachments;
+using CivicGrid.Server.Platform.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 
 namespace CivicGrid.Server.Tests.Attachments;
 

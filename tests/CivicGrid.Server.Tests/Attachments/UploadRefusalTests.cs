@@ -1,5 +1,5 @@
 using System.Text;
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 
 namespace CivicGrid.Server.Tests.Attachments;
 

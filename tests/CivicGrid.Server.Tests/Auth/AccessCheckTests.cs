@@ -1,5 +1,5 @@
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 

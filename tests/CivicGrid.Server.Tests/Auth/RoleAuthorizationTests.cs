@@ -1,10 +1,10 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace CivicGrid.Server.Tests.Auth;
 

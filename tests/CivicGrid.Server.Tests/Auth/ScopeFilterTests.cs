@@ -1,7 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;

@@ -1,5 +1,5 @@
 using System.Net;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Auth;

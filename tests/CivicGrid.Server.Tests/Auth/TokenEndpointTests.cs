@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Auth;

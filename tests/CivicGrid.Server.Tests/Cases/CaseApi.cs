@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

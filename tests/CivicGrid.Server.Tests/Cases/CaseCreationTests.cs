@@ -104,7 +104,7 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
     public async Task Gcj02Position_IsStoredAsWgs84()
     {
         // The centre point converted to GCJ-02 lies ~500 m away; stored back as WGS-84 it must be within a metre.
-        var centre = CivicGrid.Server.Features.Demo.DemoCity.CentrePoint;
+        var centre = CivicGrid.Server.Seeding.DemoCity.CentrePoint;
         var gcj = Domain.Geography.CoordinateConverter.Wgs84ToGcj02(new Domain.Geography.GeoPoint(centre.Longitude, centre.Latitude));
         var created = await api.CreateAsync("operator", new { description = "道路破损 gcj", kind = "matter", typeCode = "06013", longitude = gcj.Longitude, latitude = gcj.Latitude, crs = "gcj02" });
         Assert.Equal(centre.Longitude, created.GetProperty("longitude").GetDouble(), 5);
@@ -146,7 +146,7 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
         await using (var db = api.Database.CreateContext()) before = ReportedToday(db);
 
         // Far enough apart (~70 m) not to be one problem; sent at once, so the writer takes several in one commit.
-        var centre = CivicGrid.Server.Features.Demo.DemoCity.CentrePoint;
+        var centre = CivicGrid.Server.Seeding.DemoCity.CentrePoint;
         var reports = Enumerable.Range(0, 20).Select(i => Reports.At("09005", lon: centre.Longitude + (i - 10) * 0.0007, description: $"店外经营 burst {i}"));
         var responses = await Task.WhenAll(reports.Select(r => api.PostCaseAsync("operator", r)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));

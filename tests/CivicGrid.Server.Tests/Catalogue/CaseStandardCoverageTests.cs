@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Cases;
 using CivicGrid.Server.Tests.Infrastructure;
 using CivicGrid.Server.Tests.Open311;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Platform.Web.Localisation;
 using CivicGrid.Server.Tests.Web;
-using CivicGrid.Server.Web.Localisation;
 
 namespace CivicGrid.Server.Tests.Catalogue;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Server.Features.Cases;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;

@@ -1,5 +1,5 @@
 using CivicGrid.Domain.Geography;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

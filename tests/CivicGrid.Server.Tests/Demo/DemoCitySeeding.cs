@@ -1,6 +1,6 @@
 using CivicGrid.Data;
-using CivicGrid.Server.Features.Demo;
 using CivicGrid.Server.Features.Geography;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using CivicGrid.Server.Features.Catalogue;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 
 namespace CivicGrid.Server.Tests.Demo;
 

@@ -55,7 +55,7 @@ public abstract partial class EvaluationApiTests<TDatabase>
     [Fact]
     public async Task AnOpenCasePastItsHandlingDeadline_CountsAsDue_AgainstItsRegionAndDepartment()
     {
-        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude + 0.0095,
+        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + 0.0095,
             description: $"逾期未处置 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
         await api.DoAsync("shiftlead", id, new { action = "register" });
         await api.DoAsync("dispatcher", id, new { action = "dispatch" });

@@ -24,7 +24,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     {
         async Task<long> New(string user, string? channel, string type = "06010", double dx = 0)
         {
-            var created = await api.CreateAsync(user, Reports.At(type, lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude + dx, description: $"评价测试 {Guid.NewGuid():N}", channel: channel));
+            var created = await api.CreateAsync(user, Reports.At(type, lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + dx, description: $"评价测试 {Guid.NewGuid():N}", channel: channel));
             return created.GetProperty("id").GetInt64();
         }
         async Task Do(string user, long id, object step) => await api.DoAsync(user, id, step);
@@ -105,7 +105,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     public async Task StepsTakenWhileARebuildRuns_AreCountedAfterIt()
     {
         // West of the centre (the other tests report east of it), so that no report is linked as a duplicate.
-        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0013,
+        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0013,
             description: $"重建期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
         await using var scope = api.Server.Services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
@@ -115,12 +115,12 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
             // Between the replay of the history and the replacement of the table: a step of an old case and a new case.
             await api.DoAsync("shiftlead", id, new { action = "register" });
             await api.DoAsync("dispatcher", id, new { action = "dispatch" });
-            await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0025,
+            await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0025,
                 description: $"重建期间新案 {Guid.NewGuid():N}", channel: "Hotline"));
             during++;
         };
         // While the replacement holds the lock: a step waits for it, then adds to the new table.
-        var held = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude - 0.0037,
+        var held = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0037,
             description: $"重建锁定期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
         Task<JsonElement>? waiting = null;
         var heldBack = false;
@@ -326,7 +326,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     public async Task ACitizensRatingOfAClosedCase_IsTheSatisfactionOfItsDepartmentAndItsPlace()
     {
         var receipt = await api.Server.Client.PostAsJsonAsync("/api/public/reports", PublicService.CitizenReports.At(0, contact: PublicService.CitizenReports.Contact,
-            lon: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Longitude + 0.0083, lat: CivicGrid.Server.Features.Demo.DemoCity.CentrePoint.Latitude - 0.0004,
+            lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + 0.0083, lat: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Latitude - 0.0004,
             description: $"满意度测试 {Guid.NewGuid():N}"));
         Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
         var body = await receipt.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,6 +1,7 @@
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
-using CivicGrid.Server.Features.Import;
+using CivicGrid.Server.Interchange;
+using CivicGrid.Server.Platform.Csv;
 using CivicGrid.Server.Tests.Infrastructure;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;

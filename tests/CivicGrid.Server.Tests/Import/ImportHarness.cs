@@ -1,10 +1,10 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Cli;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Geography;
-using CivicGrid.Server.Features.Import;
 using CivicGrid.Server.Hosting;
+using CivicGrid.Server.Interchange;
+using CivicGrid.Server.Platform.Cli;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

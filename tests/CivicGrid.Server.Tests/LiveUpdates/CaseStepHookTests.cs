@@ -6,7 +6,7 @@ using System.Text.Json;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Cases;
-using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Platform.LiveUpdates;
 using CivicGrid.Server.Tests.Auth;
 using CivicGrid.Server.Tests.Cases;
 using CivicGrid.Server.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CivicGrid.Server.Features.Import;
 using CivicGrid.Server.Features.Map;
+using CivicGrid.Server.Interchange;
 using CivicGrid.Server.Tests.Import;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using CivicGrid.Domain.Notifications;
 using CivicGrid.Server.Features.Notifications;
-using CivicGrid.Server.Hosting;
+using CivicGrid.Server.Platform.Runtime;
 using CivicGrid.Server.Tests.Infrastructure;
 using CivicGrid.Server.Tests.PublicService;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Cases;
-using CivicGrid.Server.Features.Demo;
+using CivicGrid.Server.Seeding;
 using CivicGrid.Server.Tests.Attachments;
 using CivicGrid.Server.Tests.Auth;
 using CivicGrid.Server.Tests.Infrastructure;

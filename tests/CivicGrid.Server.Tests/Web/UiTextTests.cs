@@ -3,8 +3,8 @@ using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Web.Localisation;
-using CivicGrid.Server.Web.Queue;
+using CivicGrid.Server.Features.Cases.Pages;
+using CivicGrid.Server.Platform.Web.Localisation;
 
 namespace CivicGrid.Server.Tests.Web;
 

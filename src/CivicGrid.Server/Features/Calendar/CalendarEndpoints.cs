@@ -2,8 +2,8 @@ using System.Globalization;
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Calendar.Import;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CivicGrid.Server.Features.Calendar;

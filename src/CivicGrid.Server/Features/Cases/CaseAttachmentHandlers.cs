@@ -1,6 +1,6 @@
 using CivicGrid.Data;
-using CivicGrid.Server.Features.Attachments;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Attachments;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

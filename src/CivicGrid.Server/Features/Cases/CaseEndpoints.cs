@@ -1,5 +1,4 @@
-using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 
 namespace CivicGrid.Server.Features.Cases;
 

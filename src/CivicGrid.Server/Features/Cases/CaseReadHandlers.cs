@@ -1,8 +1,7 @@
 using CivicGrid.Data;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Cases;

@@ -10,7 +10,7 @@ public static class CaseServices
         services.AddSingleton<IValidateOptions<CaseOptions>, CaseOptionsValidator>();
         services.AddSingleton<IdempotencyGate>();
         services.AddSingleton<CatalogueTypeCheck>();
-        services.AddSingleton<LiveUpdates.CaseEventHub>();
+        services.AddSingleton<Platform.LiveUpdates.CaseEventHub>();
         services.AddSingleton<CaseWriter>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseTransitions>();

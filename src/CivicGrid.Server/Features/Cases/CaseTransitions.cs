@@ -1,7 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Calendar;
-using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Platform.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

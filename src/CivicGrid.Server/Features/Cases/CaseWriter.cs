@@ -3,7 +3,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Server.Features.Calendar;
-using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Platform.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +46,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         {
             batch.Clear();
             while (batch.Count < Math.Max(1, _options.MaxGroupCommit) && _queue.Reader.TryRead(out var next)) batch.Add(next);
-            Telemetry.CivicGridMetrics.IntakeBatchSize.Record(batch.Count);
+            Platform.Telemetry.CivicGridMetrics.IntakeBatchSize.Record(batch.Count);
             try
             {
                 await WriteBatchAsync(batch);

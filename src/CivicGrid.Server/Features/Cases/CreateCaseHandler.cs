@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using CivicGrid.Data;
-using CivicGrid.Server.Features.Jobs;
-using CivicGrid.Server.Features.LiveUpdates;
-using CivicGrid.Server.Features.Telemetry;
+using CivicGrid.Server.Platform.Jobs;
+using CivicGrid.Server.Platform.LiveUpdates;
+using CivicGrid.Server.Platform.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,5 @@
+using CivicGrid.Server.Platform.LiveUpdates;
+
 namespace CivicGrid.Server.Features.Catalogue;
 
 /// <summary>The one place that says "catalogue types, case standards or departments changed". Whoever keeps such
@@ -5,8 +7,10 @@ namespace CivicGrid.Server.Features.Catalogue;
 /// <see cref="NotifyChanged"/> after the commit. On PostgreSQL the relay forwards local changes to the other instances
 /// (<see cref="ChangedHere"/>) and raises <see cref="Changed"/> here for theirs (<see cref="NotifyChangedElsewhere"/>),
 /// so a cache on any instance is dropped whichever instance the administrator used.</summary>
-public sealed class ReferenceDataChanges
+public sealed class ReferenceDataChanges : IClusterSignal
 {
+    public string Channel => ClusterSignals.ReferenceDataChannel;
+
     /// <summary>Reference data changed, on this instance or another one. Handlers run on the notifying thread:
     /// keep them short (drop a snapshot, do not reload it inline) and do not throw.</summary>
     public event Action? Changed;
@@ -24,4 +28,6 @@ public sealed class ReferenceDataChanges
     /// <summary>Another instance committed a change (called by the relay; not forwarded again). Also called when the
     /// relay reconnects, since a change may have been missed meanwhile.</summary>
     public void NotifyChangedElsewhere() => Changed?.Invoke();
+
+    void IClusterSignal.OnChangedElsewhere() => NotifyChangedElsewhere();
 }

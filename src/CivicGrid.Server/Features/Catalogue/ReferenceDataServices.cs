@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.Organisation;
+using CivicGrid.Server.Platform.LiveUpdates;
 
 namespace CivicGrid.Server.Features.Catalogue;
 
@@ -9,8 +9,8 @@ public static class ReferenceDataServices
     public static IServiceCollection AddReferenceData(this IServiceCollection services)
     {
         services.AddSingleton<ReferenceDataChanges>();
+        services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<ReferenceDataChanges>());
         services.AddScoped<CatalogueAdministration>();
-        services.AddScoped<DepartmentAdministration>();
         services.AddHostedService<UnofferedTypesReport>();
         return services;
     }

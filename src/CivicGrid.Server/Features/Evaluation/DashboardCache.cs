@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.LiveUpdates;
+using CivicGrid.Server.Platform.LiveUpdates;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Evaluation;

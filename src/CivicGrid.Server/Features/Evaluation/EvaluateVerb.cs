@@ -1,15 +1,15 @@
 using System.CommandLine;
-using CivicGrid.Server.Cli;
+using CivicGrid.Server.Platform.Cli;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
 /// <summary>`evaluate rebuild`: recomputes the evaluation roll-ups from the whole case history.</summary>
 public static class EvaluateVerb
 {
-    public static Command Create()
+    public static Command Create(VerbRunner run)
     {
         var rebuild = new Command("rebuild", "Recompute the evaluation roll-ups from the case history (run while no steps are being taken).");
-        rebuild.SetAction((_, cancellationToken) => CliHost.RunAsync(async (services, ct) =>
+        rebuild.SetAction((_, cancellationToken) => run(async (services, ct) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var (cases, rows) = await services.GetRequiredService<EvaluationRebuild>().RunAsync(ct);

@@ -1,7 +1,5 @@
-using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CivicGrid.Server.Platform.Auth;
 
 namespace CivicGrid.Server.Features.Evaluation;
 

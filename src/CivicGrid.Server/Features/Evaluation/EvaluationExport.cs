@@ -44,7 +44,7 @@ public static class EvaluationExport
 
     public static Task WriteCsvAsync(EvaluationTable table, Stream output, CancellationToken cancellationToken)
     {
-        using (var csv = CsvHelper.CsvWriter.Create(output, Import.CsvFiles.WriterOptions, leaveOpen: true))
+        using (var csv = CsvHelper.CsvWriter.Create(output, Platform.Csv.CsvFiles.WriterOptions, leaveOpen: true))
         {
             csv.WriteRecord(Header(table).ToArray());
             foreach (var values in Rows(table))
@@ -59,7 +59,7 @@ public static class EvaluationExport
     private static string Text(object? value) => value switch
     {
         null => "",
-        string text => Import.CsvFiles.Protect(text) ?? "", // names an administrator typed: never a formula
+        string text => Platform.Csv.CsvFiles.Protect(text) ?? "", // names an administrator typed: never a formula
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

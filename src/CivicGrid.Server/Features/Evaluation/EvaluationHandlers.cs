@@ -1,6 +1,6 @@
 using CivicGrid.Domain.Evaluation;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Calendar;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CivicGrid.Server.Features.Evaluation;

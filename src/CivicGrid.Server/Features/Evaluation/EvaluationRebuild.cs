@@ -1,7 +1,6 @@
 using CivicGrid.Data;
-using CivicGrid.Domain.Cases;
-using CivicGrid.Domain.Evaluation;
 using CivicGrid.Domain.Calendar;
+using CivicGrid.Domain.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Evaluation;

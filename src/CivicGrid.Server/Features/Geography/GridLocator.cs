@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Geography;
+using CivicGrid.Server.Platform.LiveUpdates;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Geography;
@@ -8,8 +9,14 @@ namespace CivicGrid.Server.Features.Geography;
 /// loaded from the database. Whoever changes grids or boundaries calls <see cref="Invalidate"/>; the next lookup reloads.
 /// Other instances learn of the change through <see cref="Invalidated"/> (forwarded by the PostgreSQL relay), and
 /// drop their snapshot through <see cref="InvalidateFromPeer"/>.</summary>
-public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable
+public sealed class GridLocator(IServiceScopeFactory scopes) : IDisposable, IClusterSignal
 {
+    string IClusterSignal.Channel => ClusterSignals.GridsChannel;
+
+    event Action? IClusterSignal.ChangedHere { add => Invalidated += value; remove => Invalidated -= value; }
+
+    void IClusterSignal.OnChangedElsewhere() => InvalidateFromPeer();
+
     private volatile Snapshot? _snapshot;
     private readonly SemaphoreSlim _loading = new(1, 1);
 

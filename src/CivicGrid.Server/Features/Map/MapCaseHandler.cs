@@ -1,8 +1,8 @@
 using System.Globalization;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

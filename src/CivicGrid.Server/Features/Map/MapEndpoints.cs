@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 
 namespace CivicGrid.Server.Features.Map;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CivicGrid.Server.Features.Import;
+using CivicGrid.Server.Features.Geography;
 using NetTopologySuite.Geometries;
 
 namespace CivicGrid.Server.Features.Map;

@@ -1,7 +1,4 @@
-using CivicGrid.Server.Features.Map;
-
-// In the DI namespace (the usual convention for AddXxx extensions) so that Hosting/CoreServices needs no extra using.
-namespace Microsoft.Extensions.DependencyInjection;
+namespace CivicGrid.Server.Features.Map;
 
 public static class MapServices
 {

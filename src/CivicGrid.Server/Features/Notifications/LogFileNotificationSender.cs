@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CivicGrid.Domain.Notifications;
-using CivicGrid.Server.Hosting;
+using CivicGrid.Server.Platform.Runtime;
 
 namespace CivicGrid.Server.Features.Notifications;
 

@@ -2,7 +2,6 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Notifications;
 using CivicGrid.Server.Features.Cases;
-using CivicGrid.Server.Features.PublicService;
 
 namespace CivicGrid.Server.Features.Notifications;
 

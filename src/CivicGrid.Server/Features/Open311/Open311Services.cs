@@ -1,4 +1,4 @@
-using CivicGrid.Server.Features.ApiKeys;
+using CivicGrid.Server.Features.Open311.ApiKeys;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Open311;

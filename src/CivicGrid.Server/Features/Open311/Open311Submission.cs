@@ -4,8 +4,8 @@ using System.Text;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.OpenPlatform;
-using CivicGrid.Server.Features.ApiKeys;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Open311.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 

@@ -1,7 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
-using CivicGrid.Server.Features.Auth;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Domain.PublicService;
-using CivicGrid.Server.Features.Auth;
+using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;

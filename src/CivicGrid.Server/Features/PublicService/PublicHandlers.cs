@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CivicGrid.Server.Features.Attachments;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Platform.Attachments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using CivicGrid.Data;
-using CivicGrid.Server.Features.Attachments;
+using CivicGrid.Server.Platform.Attachments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,0 @@
-namespace CivicGrid.Server.Features.Attachments;
-
-/// <summary>One stored copy opened for reading; the caller disposes <see cref="Stream"/> (Results.Stream does).</summary>
-public sealed record AttachmentContent(Stream Stream, string ContentType, long Length);

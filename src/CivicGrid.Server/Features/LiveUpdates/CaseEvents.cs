@@ -1,9 +1,0 @@
-using CivicGrid.Domain.Cases;
-
-namespace CivicGrid.Server.Features.LiveUpdates;
-
-internal static class CaseEvents
-{
-    public static CaseEvent Of(Case @case, CaseHistoryEntry entry) =>
-        new(@case.Id, @case.Number, entry.Action, @case.Status.ToString(), @case.DistrictCode, @case.StreetCode, @case.DepartmentId, entry.At);
-}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using CivicGrid.Domain.Organisation;
+
+namespace CivicGrid.Server.Platform.Auth;
+
+public sealed record TokenRequest(string? Username, string? Password);
+
+/// <summary>OAuth 2.0-style token answer (RFC 6749 §5.1 names) plus the signed-in user.</summary>
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("user")] StaffUserView User);
+
+public sealed record StaffUserView(int Id, string UserName, string DisplayName, string[] Roles, ScopeView Scope)
+{
+    public static StaffUserView Of(StaffPrincipal who) =>
+        new(who.UserId, who.UserName, who.DisplayName, RoleNames(who.Roles), ScopeView.Of(who.Scope));
+
+    public static StaffUserView Of(StaffUser user) =>
+        new(user.Id, user.UserName, user.DisplayName, RoleNames(user.Roles), ScopeView.Of(user.Scope));
+
+    private static string[] RoleNames(Roles roles) => StaffClaims.Split(roles).Select(r => r.ToString()).ToArray();
+}
+
+public sealed record ScopeView(DataScopeKind Kind, string? DivisionCode, int? DepartmentId)
+{
+    public static ScopeView Of(DataScope scope) => new(scope.Kind, scope.DivisionCode, scope.DepartmentId);
+}
+
+/// <summary>A row of the administrators' user list.</summary>
+public sealed record StaffUserListItem(
+    int Id, string UserName, string DisplayName, string[] Roles, ScopeView Scope, string CityCode, bool IsActive);
