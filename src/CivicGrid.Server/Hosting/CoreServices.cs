@@ -39,6 +39,7 @@ public static class CoreServices
         });
         services.AddSingleton<GridLocator>();
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<GridLocator>());
+        services.AddScoped<Features.Geography.GridCentres>();
         services.AddScoped<Features.Organisation.DepartmentAdministration>();
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Calendar.CalendarAdministration>();
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddJobs();
         services.AddClusterSignals();
         services.AddEvaluation(configuration);
+        services.AddScoped<Features.CommandCentre.CommandCentreFigures>();
         services.AddReferenceData();
         return services;
     }

@@ -10,7 +10,8 @@ public static class TypeReferences
 {
     public sealed record Use(string FromType, string FromNamespace, string ToType, string ToNamespace);
 
-    public static List<Use> Read(string assemblyPath)
+    /// <param name="withOtherAssemblies">Also the uses of types outside the assembly (the DbContext, for example).</param>
+    public static List<Use> Read(string assemblyPath, bool withOtherAssemblies = false)
     {
         using var module = ModuleDefinition.ReadModule(assemblyPath);
         var uses = new List<Use>();
@@ -21,7 +22,7 @@ public static class TypeReferences
             foreach (var used in Referenced(type))
             {
                 var target = Outermost(used);
-                if (target.Scope is not ModuleDefinition || target.FullName == owner.FullName) continue;
+                if ((!withOtherAssemblies && target.Scope is not ModuleDefinition) || target.FullName == owner.FullName) continue;
                 if (seen.Add(target.FullName)) uses.Add(new Use(owner.FullName, owner.Namespace, target.FullName, target.Namespace));
             }
         }

@@ -13,17 +13,17 @@ public static class CaseAttachmentHandlers
         long? HistoryEntryId, bool IsPublic, DateTimeOffset UploadedAt);
 
     public static async Task<Results<Created<AttachmentDto>, ValidationProblem, ProblemHttpResult>> Upload(
-        long id, IFormFile? file, StaffPrincipal who, CivicGridDbContext db, AttachmentStore store, ILogger<AttachmentStore> logger,
+        long id, IFormFile? file, StaffPrincipal who, CivicGridDbContext db, AttachmentUploads uploads, ILogger<AttachmentStore> logger,
         CancellationToken cancellationToken)
     {
         var @case = await CaseReadHandlers.FindAsync(db, id, who, cancellationToken);
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, "attach a photo to", logger, cancellationToken);
         if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the photo as the multipart field 'file'."] });
-        StoredAttachment stored;
+        Domain.Attachments.Attachment row;
         try
         {
             await using var content = file.OpenReadStream();
-            stored = await store.SaveAsync(content, file.FileName, cancellationToken);
+            row = await uploads.SaveAsync(content, file.FileName, new AttachmentOwner(@case.CityCode, who.UserId, @case.Id), cancellationToken);
         }
         catch (AttachmentRejectedException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -33,26 +33,15 @@ public static class CaseAttachmentHandlers
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [rejected.Detail] });
         }
-        var row = stored.ToAttachment(@case.CityCode, who.UserId, caseId: @case.Id);
-        db.Attachments.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            store.Delete(stored.Id);
-            throw;
-        }
         return TypedResults.Created($"/api/v1/cases/{id}/attachments/{row.Id}", ToDto(row));
     }
 
     public static async Task<Results<Ok<List<AttachmentDto>>, ProblemHttpResult>> List(
-        long id, StaffPrincipal who, CivicGridDbContext db, ILogger<AttachmentStore> logger, CancellationToken cancellationToken)
+        long id, StaffPrincipal who, CivicGridDbContext db, CaseViews views, ILogger<AttachmentStore> logger, CancellationToken cancellationToken)
     {
         if (await CaseReadHandlers.FindAsync(db, id, who, cancellationToken) is null)
             return await CaseReadHandlers.NotFound(db, id, who, "list the photos of", logger, cancellationToken);
-        var rows = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var rows = await views.PhotosAsync(id, cancellationToken);
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 

@@ -9,18 +9,15 @@ namespace CivicGrid.Server.Features.Cases;
 public static class CaseReadHandlers
 {
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
-        [AsParameters] CaseQuery query, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CityCalendar calendars,
+        [AsParameters] CaseQuery query, StaffPrincipal who, CaseViews views, TimeProvider time, CityCalendar calendars,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
-        var filtered = query.Apply(db.Cases.AsNoTracking().Within(who.Scope), now, errors);
-        var (page, size) = query.Paging(errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var total = await filtered.CountAsync(cancellationToken);
-        var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var listing = await views.ListAsync(query, who.Scope, queue: null, now, errors, cancellationToken);
+        if (listing is null) return TypedResults.ValidationProblem(errors);
         var calendar = await calendars.GetAsync(cancellationToken);
-        return TypedResults.Ok(new CasePage(items.Select(c => CaseDto.From(c, now, calendar)).ToList(), page, size, total));
+        return TypedResults.Ok(new CasePage(listing.Items.Select(c => CaseDto.From(c, now, calendar)).ToList(), listing.Page, listing.PageSize, listing.Total));
     }
 
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(
@@ -34,10 +31,10 @@ public static class CaseReadHandlers
     }
 
     public static async Task<Results<Ok<List<HistoryEntryDto>>, ProblemHttpResult>> History(
-        long id, StaffPrincipal who, CivicGridDbContext db, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+        long id, StaffPrincipal who, CivicGridDbContext db, CaseViews views, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, who, cancellationToken) is null) return await NotFound(db, id, who, "view the history of", logger, cancellationToken);
-        var entries = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var entries = await views.HistoryAsync(id, cancellationToken);
         return TypedResults.Ok(entries.Select(HistoryEntryDto.From).ToList());
     }
 

@@ -14,6 +14,7 @@ public static class CaseServices
         services.AddSingleton<CaseWriter>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseTransitions>();
+        services.AddScoped<CaseViews>();
         return services;
     }
 

@@ -11,6 +11,7 @@ public static class ReferenceDataServices
         services.AddSingleton<ReferenceDataChanges>();
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<ReferenceDataChanges>());
         services.AddScoped<CatalogueAdministration>();
+        services.AddScoped<CatalogueReader>();
         services.AddHostedService<UnofferedTypesReport>();
         return services;
     }

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.PublicService;
 
-/// <summary>Photos citizens send before their report exists: stored through the <see cref="AttachmentStore"/>
+/// <summary>Photos citizens send before their report exists: stored through <see cref="AttachmentUploads"/>
 /// (checked by content, size-limited, metadata removed from the public copy) as attachments without a case and
 /// without a staff uploader; the report attaches them. Citizens only ever read the public copy of photos staff
 /// approved (<see cref="Domain.Attachments.Attachment.IsPublic"/>).</summary>
 public sealed partial class PublicPhotos(
-    CivicGridDbContext db, AttachmentStore store, TimeProvider time, IOptions<PublicServiceOptions> options, ILogger<PublicPhotos> logger)
+    CivicGridDbContext db, AttachmentStore store, AttachmentUploads uploads, TimeProvider time, IOptions<PublicServiceOptions> options, ILogger<PublicPhotos> logger)
 {
     /// <summary>A report carries at most this many photos.</summary>
     public const int MaxPerReport = 6;
@@ -23,18 +23,7 @@ public sealed partial class PublicPhotos(
     {
         var city = await db.Cities.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException("No city is set up yet.");
-        var stored = await store.SaveAsync(content, fileName, cancellationToken);
-        var row = stored.ToAttachment(city, uploadedByUserId: null);
-        db.Attachments.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            store.Delete(stored.Id);
-            throw;
-        }
+        var row = await uploads.SaveAsync(content, fileName, new AttachmentOwner(city, UploadedByUserId: null), cancellationToken);
         return new Upload(row.Id, row.ContentType, row.Width, row.Height, row.UploadedAt);
     }
 

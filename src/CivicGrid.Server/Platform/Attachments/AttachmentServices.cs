@@ -12,6 +12,7 @@ public static class AttachmentServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>();
         services.AddSingleton<AttachmentStore>();
+        services.AddScoped<AttachmentUploads>();
         return services;
     }
 

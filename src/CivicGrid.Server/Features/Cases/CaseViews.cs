@@ -1,0 +1,73 @@
+using CivicGrid.Data;
+using CivicGrid.Domain.Attachments;
+using CivicGrid.Domain.Cases;
+using CivicGrid.Domain.Organisation;
+using CivicGrid.Server.Features.Cases.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Server.Features.Cases;
+
+/// <summary>The reads of cases that the API and the staff pages share, always within the caller's data scope
+/// (<see cref="CaseScope"/>): lists (<see cref="CaseQuery"/>), work queues, a case's history and photos.</summary>
+public sealed class CaseViews(CivicGridDbContext db)
+{
+    /// <summary>One page of the cases <paramref name="query"/> selects (in <paramref name="queue"/>, when given); null
+    /// when a parameter is bad, with a message per bad parameter in <paramref name="errors"/>.</summary>
+    public async Task<CaseListing?> ListAsync(CaseQuery query, DataScope scope, WorkQueue? queue, DateTimeOffset now,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var cases = db.Cases.AsNoTracking().Within(scope);
+        if (queue is not null) cases = queue.Filter(cases);
+        var filtered = query.Apply(cases, now, errors);
+        var (page, size) = query.Paging(errors);
+        if (errors.Count > 0) return null;
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new CaseListing(items, page, size, total);
+    }
+
+    /// <summary>How many cases wait in each of the queues of <paramref name="roles"/>, and how many of them are red or yellow.</summary>
+    public async Task<List<QueueCount>> QueueCountsAsync(Roles roles, DataScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counts = new List<QueueCount>();
+        foreach (var queue in WorkQueue.For(roles))
+        {
+            var cases = queue.Filter(db.Cases.AsNoTracking().Within(scope));
+            var total = await cases.CountAsync(cancellationToken);
+            var red = await cases.CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken);
+            var yellow = await cases.CountAsync(c => c.StageDueAt != null && c.StageYellowAt <= now && c.StageDueAt >= now, cancellationToken);
+            counts.Add(new QueueCount(queue, total, red, yellow));
+        }
+        return counts;
+    }
+
+    /// <summary>An inspector's tasks: the cases to verify or check, the most urgent first (at most 100).</summary>
+    public Task<List<Case>> InspectorTasksAsync(DataScope scope, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Within(scope)
+            .Where(c => c.Status == CaseStatus.Verifying || c.Status == CaseStatus.Checking)
+            .OrderBy(c => c.StageDueAt).Take(100).ToListAsync(cancellationToken);
+
+    /// <summary>The middle of the open cases in <paramref name="scope"/>; null when there are none.</summary>
+    public async Task<(double Lon, double Lat)?> OpenCasesCentreAsync(DataScope scope, CancellationToken cancellationToken)
+    {
+        var cases = db.Cases.AsNoTracking().Within(scope).Where(c => !CaseStages.Terminal.Contains(c.Status));
+        if (!await cases.AnyAsync(cancellationToken)) return null;
+        return (await cases.AverageAsync(c => c.Longitude, cancellationToken), await cases.AverageAsync(c => c.Latitude, cancellationToken));
+    }
+
+    /// <summary>Whether case <paramref name="id"/> exists in any scope (to log a look outside the caller's scope).</summary>
+    public Task<bool> ExistsAsync(long id, CancellationToken cancellationToken) =>
+        db.Cases.AnyAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>The history of a case in order; the caller has checked its scope.</summary>
+    public Task<List<CaseHistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken) =>
+        db.CaseHistory.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+
+    /// <summary>The photos of a case, oldest first; the caller has checked its scope.</summary>
+    public Task<List<Attachment>> PhotosAsync(long id, CancellationToken cancellationToken) =>
+        db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+}
+
+public sealed record CaseListing(List<Case> Items, int Page, int PageSize, int Total);
+
+public sealed record QueueCount(WorkQueue Queue, int Total, int Red, int Yellow);
