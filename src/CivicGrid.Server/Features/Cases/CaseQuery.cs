@@ -3,7 +3,8 @@ using CivicGrid.Domain.Catalogue;
 
 namespace CivicGrid.Server.Features.Cases;
 
-/// <summary>Filters, paging and sorting of GET /api/v1/cases; every parameter optional.</summary>
+/// <summary>Filters, paging and sorting of GET /api/v1/cases and of the case list pages (through
+/// <see cref="CaseViews.ListAsync"/>); every parameter optional.</summary>
 public sealed record CaseQuery(
     string? Status, string? Stage, string? Kind, string? Type, string? District, string? Street, string? Grid,
     int? Department, string? Light, string? Channel, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, string? Q,
