@@ -44,6 +44,8 @@ public sealed class PublicServiceTests(StaffSite site)
         var trackingUrl = await page.GetByTestId("tracking-link").GetAttributeAsync("href");
         Assert.Matches("^HK[0-9]{13}$", number);
         Assert.Contains("/public/track/", trackingUrl, StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390,
+            "the confirmation with its tracking link is wider than the phone");
         await Assertions.Expect(page.GetByTestId("public-status")).ToHaveTextAsync("已受理");
         await Assertions.Expect(page.GetByTestId("rating-form")).ToHaveCountAsync(0);
         Assert.DoesNotContain("13700000000", await page.ContentAsync(), StringComparison.Ordinal);

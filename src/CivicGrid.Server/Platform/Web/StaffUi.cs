@@ -2,7 +2,6 @@ using CivicGrid.Server.Platform.Auth.Account;
 using CivicGrid.Server.Platform.Web.Localisation;
 using CivicGrid.Server.Platform.Web.Shared;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 
 namespace CivicGrid.Server.Platform.Web;
 
@@ -27,16 +26,13 @@ public static class StaffUi
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UiText>();
         services.AddSingleton<CityClock>();
+        services.AddSingleton(new ClientLibs(Path.Combine(AppContext.BaseDirectory, "clientlibs")));
         return services;
     }
 
-    /// <summary>/lib/leaflet/…, /lib/echarts/… from the folder the build copies out of node_modules.</summary>
-    public static IApplicationBuilder UseClientLibraries(this IApplicationBuilder app)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "clientlibs");
-        if (!Directory.Exists(folder)) return app;
-        return app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = "/lib" });
-    }
+    /// <summary>/lib/leaflet/…, /lib/echarts/… from the folder the build copies out of node_modules (see <see cref="ClientLibs"/>).</summary>
+    public static IApplicationBuilder UseClientLibraries(this IApplicationBuilder app) =>
+        app.Use(app.ApplicationServices.GetRequiredService<ClientLibs>().ServeAsync);
 
     public static WebApplication MapStaffUi(this WebApplication app)
     {

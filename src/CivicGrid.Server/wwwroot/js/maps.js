@@ -1,4 +1,4 @@
-// Maps of the staff UI (Leaflet, served from /lib). Vector layers only by default, so the maps work without the
+// Maps of the staff UI (Leaflet, served from /lib and loaded when a page has a map). Vector layers only by default, so the maps work without the
 // internet; a configured XYZ tile URL (data-tiles) adds a basemap. Pages mark their map elements with
 // data-mini-map (one case's position), data-pick-map (choose a position) or data-live-map (the live map page);
 // this script sets them up on page load and after Blazor's enhanced navigation.
@@ -188,11 +188,14 @@
     return map;
   }
 
+  const kinds = [['[data-mini-map]', miniMap], ['[data-pick-map]', pickMap], ['[data-live-map]', liveMap], ['[data-public-map]', publicMap]];
+
+  // Leaflet is loaded only when the page has a map (site.js).
   function setUp() {
-    if (typeof L === 'undefined') return;
-    for (const [selector, create] of [['[data-mini-map]', miniMap], ['[data-pick-map]', pickMap], ['[data-live-map]', liveMap], ['[data-public-map]', publicMap]]) {
-      document.querySelectorAll(selector).forEach(el => { if (!el._civicMap) el._civicMap = create(el); });
-    }
+    const pending = kinds.flatMap(([selector, create]) =>
+      Array.from(document.querySelectorAll(selector)).filter(el => !el._civicMap).map(el => [el, create]));
+    if (pending.length === 0) return;
+    window.civicGridLibraries.leaflet().then(() => pending.forEach(([el, create]) => { if (!el._civicMap) el._civicMap = create(el); }));
   }
 
   window.civicGridMaps = { setUp };

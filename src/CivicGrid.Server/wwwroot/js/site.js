@@ -18,11 +18,37 @@
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   });
 
-  // Charts (ECharts, served from /lib): an element with data-chart='{"labels":[…],"series":[{"name","data"}]}';
+  // Client libraries are loaded only by pages that use them (a map or a chart): a page without either downloads
+  // neither Leaflet nor ECharts. Their fingerprinted URLs come from the body's data-lib-* attributes (ClientLibs.cs).
+  const libraries = {};
+  function load(tag, attributes) {
+    return new Promise((resolve, reject) => {
+      const element = document.createElement(tag);
+      Object.assign(element, attributes);
+      element.onload = () => resolve();
+      element.onerror = () => reject(new Error('could not load ' + (attributes.src || attributes.href)));
+      document.head.appendChild(element);
+    });
+  }
+  window.civicGridLibraries = {
+    leaflet: () => libraries.leaflet || (libraries.leaflet = typeof L !== 'undefined' ? Promise.resolve() : Promise.all([
+      load('link', { rel: 'stylesheet', href: document.body.dataset.libLeafletCss }),
+      load('script', { src: document.body.dataset.libLeaflet }),
+    ])),
+    echarts: () => libraries.echarts || (libraries.echarts = typeof echarts !== 'undefined' ? Promise.resolve()
+      : load('script', { src: document.body.dataset.libEcharts })),
+  };
+
+  // Charts (ECharts, loaded on demand): an element with data-chart='{"labels":[…],"series":[{"name","data"}]}';
   // optional "type": "bar" (default line) and "animation": false (charts meant for paper are drawn at once).
   function charts() {
-    if (typeof echarts === 'undefined') return;
-    document.querySelectorAll('[data-chart]').forEach(element => {
+    const pending = Array.from(document.querySelectorAll('[data-chart]')).filter(element => !element._chart);
+    if (pending.length === 0) return;
+    window.civicGridLibraries.echarts().then(() => drawCharts(pending));
+  }
+
+  function drawCharts(elements) {
+    elements.forEach(element => {
       if (element._chart) return;
       const spec = JSON.parse(element.dataset.chart);
       const bar = spec.type === 'bar';
