@@ -88,14 +88,14 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
         var png = FlatPng(7000, 7000);
         Assert.True(png.Length < 100_000, $"the bomb is {png.Length} bytes");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "flat.png" } };
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var response = await _server.Client.PostAsync("/api/public/photos", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("7000 × 7000", body, StringComparison.Ordinal);
         Assert.Contains("Attachments:MaxPixels", body, StringComparison.Ordinal);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"took {started.Elapsed}");
+        // The refusal names the size the header declares, which only the header check reports (a decode would have
+        // failed differently). No wall-clock limit here: timings belong in bench/, and a loaded machine breaks them.
     }
 
     /// <summary>A real, valid grey PNG of the given size: every row all zero, so it deflates to almost nothing.</summary>
