@@ -70,6 +70,7 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
 
         var dispatcher = await IdOfAsync(admin, "dispatcher");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync($"/api/v1/users/{dispatcher}/password", new { password = "too-short" }), "password");
+        await AssertFieldErrorAsync(await admin.GetAsync("/api/v1/users?role=Emperor"), "role");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/users/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/v1/users/999999/deactivate", null)).StatusCode);
     }

@@ -32,8 +32,7 @@ public sealed partial class UserAdministration
         var roles = Roles.None;
         foreach (var text in change.Roles ?? [])
         {
-            if (Enum.TryParse<Roles>(text?.Trim(), ignoreCase: true, out var role) && Enum.IsDefined(role) && role != Roles.None
-                && !text!.Trim().All(char.IsAsciiDigit)) roles |= role;
+            if (ParseRole(text) is { } role) roles |= role;
             else problems.Add(new("roles", "admin.roles.required", $"roles are names of {RoleNames} (got '{text}')."));
         }
         if (roles == Roles.None && change.Roles is not { Count: > 0 })
@@ -80,5 +79,12 @@ public sealed partial class UserAdministration
         }
     }
 
-    private static string RoleNames => string.Join(", ", Enum.GetNames<Roles>().Where(n => n != nameof(Roles.None)));
+    public static string RoleNames => string.Join(", ", Enum.GetNames<Roles>().Where(n => n != nameof(Roles.None)));
+
+    /// <summary>True for the name of one role (any case), not a number.</summary>
+    public static bool IsRoleName(string? text) => ParseRole(text) is not null;
+
+    private static Roles? ParseRole(string? text) =>
+        Enum.TryParse<Roles>(text?.Trim(), ignoreCase: true, out var role) && Enum.IsDefined(role) && role != Roles.None
+        && !text!.Trim().All(char.IsAsciiDigit) ? role : null;
 }

@@ -20,7 +20,7 @@ public sealed partial class UserAdministration(CivicGridDbContext db, IPasswordH
     public async Task<List<StaffUser>> ListAsync(string cityCode, UserFilter filter, CancellationToken cancellationToken)
     {
         var users = await db.StaffUsers.AsNoTracking().Where(u => u.CityCode == cityCode).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        Roles? role = Enum.TryParse<Roles>(filter.Role, ignoreCase: true, out var parsed) && parsed != Roles.None ? parsed : null;
+        var role = ParseRole(filter.Role);
         var text = filter.Text?.Trim();
         return users.Where(u => (role is null || u.HasRole(role.Value)) && (filter.IsActive is null || u.IsActive == filter.IsActive)
                                 && (filter.DepartmentId is null || u.DepartmentId == filter.DepartmentId)

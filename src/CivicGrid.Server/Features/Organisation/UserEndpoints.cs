@@ -40,9 +40,14 @@ public static class UserEndpoints
 
     public sealed record PasswordRequest(string? Password);
 
-    private static async Task<Ok<List<UserDto>>> List(string? role, bool? isActive, int? departmentId, string? q, StaffPrincipal who,
-        UserAdministration users, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await users.ListAsync(who.CityCode, new UserFilter(role, isActive, departmentId, q), cancellationToken)).Select(UserDto.From).ToList());
+    private static async Task<Results<Ok<List<UserDto>>, ValidationProblem>> List(string? role, bool? isActive, int? departmentId, string? q,
+        StaffPrincipal who, UserAdministration users, CancellationToken cancellationToken)
+    {
+        if (role is not null && !UserAdministration.IsRoleName(role))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"role must be one of {UserAdministration.RoleNames} (got '{role}')."] });
+        var found = await users.ListAsync(who.CityCode, new UserFilter(role, isActive, departmentId, q), cancellationToken);
+        return TypedResults.Ok(found.Select(UserDto.From).ToList());
+    }
 
     private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Get(int id, StaffPrincipal who, UserAdministration users, CancellationToken cancellationToken) =>
         await users.GetAsync(who.CityCode, id, cancellationToken) is { } user
