@@ -55,6 +55,29 @@ public sealed class AdministrationTests(StaffSite site)
     }
 
     [Fact]
+    public async Task AnAdministrator_CannotDeactivateThemselves_AndASecondRuleForTheSameAreaIsRefused_OnThePages()
+    {
+        var page = await site.SignInAsync("admin");
+        await page.GotoAsync("/admin/users");
+        await page.GetByTestId("toggle-admin").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admin-message")).ToHaveTextAsync("不能停用自己。");
+        await Assertions.Expect(page.Locator("tr[data-user=admin] td").Nth(4)).ToHaveTextAsync("启用");
+
+        await page.GotoAsync("/admin/routing");
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await page.GetByLabel("区域代码（区、街道、社区或网格代码前缀）").FillAsync("460105");
+            await page.Locator("#rule-department").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.GetByTestId("add-rule").ClickAsync();
+            if (attempt == 0) await Assertions.Expect(page.GetByTestId("admin-message")).ToHaveTextAsync("已保存。");
+        }
+        await Assertions.Expect(page.GetByTestId("error-areaCode")).ToHaveTextAsync("该类型和区域已有派遣规则。");
+        await using var scope = site.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        Assert.Equal(1, await db.RoutingRules.CountAsync(r => r.AreaCode == "460105" && r.TypeCode == null));
+    }
+
+    [Fact]
     public async Task TheAdministrationPages_AreForAdministratorsOnly()
     {
         var page = await site.SignInAsync("dispatcher");

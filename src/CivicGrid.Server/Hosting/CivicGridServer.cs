@@ -95,7 +95,7 @@ public static class CivicGridServer
         app.MapPublicServiceEndpoints();
         app.MapOpen311Endpoints().MapApiKeyEndpoints();
         app.MapEvaluationEndpoints();
-        app.MapDepartmentEndpoints();
+        app.MapOrganisationEndpoints();
         return app;
     }
 

@@ -5,6 +5,7 @@ using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Map;
 using CivicGrid.Server.Features.Open311;
+using CivicGrid.Server.Features.Organisation;
 using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Interchange;
 using CivicGrid.Server.Platform.Attachments;
@@ -40,7 +41,7 @@ public static class CoreServices
         services.AddSingleton<GridLocator>();
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<GridLocator>());
         services.AddScoped<Features.Geography.GridCentres>();
-        services.AddScoped<Features.Organisation.DepartmentAdministration>();
+        services.AddOrganisation();
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Calendar.CalendarAdministration>();
         services.AddScoped<Seeding.DemoCitySeeder>();

@@ -1,9 +1,7 @@
-using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Organisation;
 
@@ -31,15 +29,13 @@ public static class DepartmentEndpoints
             d.ParentId, d.DistrictCode, d.IsActive);
     }
 
-    private static async Task<Ok<List<DepartmentDto>>> List(StaffPrincipal who, CivicGridDbContext db, CancellationToken cancellationToken)
-    {
-        var departments = await db.Departments.AsNoTracking().Where(d => d.CityCode == who.CityCode).OrderBy(d => d.Code).ToListAsync(cancellationToken);
-        return TypedResults.Ok(departments.Select(DepartmentDto.From).ToList());
-    }
+    private static async Task<Ok<List<DepartmentDto>>> List(StaffPrincipal who, DepartmentAdministration departments, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await departments.ListAsync(who.CityCode, cancellationToken)).Select(DepartmentDto.From).ToList());
 
-    private static async Task<Results<Ok<DepartmentDto>, ProblemHttpResult>> Get(int id, StaffPrincipal who, CivicGridDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DepartmentDto>, ProblemHttpResult>> Get(int id, StaffPrincipal who, DepartmentAdministration departments,
+        CancellationToken cancellationToken)
     {
-        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.CityCode == who.CityCode, cancellationToken);
+        var department = await departments.GetAsync(who.CityCode, id, cancellationToken);
         return department is null
             ? TypedResults.Problem(title: "Not found", detail: $"There is no department {id}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(DepartmentDto.From(department));
