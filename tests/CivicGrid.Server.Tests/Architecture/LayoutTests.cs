@@ -44,20 +44,13 @@ public sealed class LayoutTests
             && u.ToNamespace == "CivicGrid.Server.Platform.Auth");
     }
 
-    // The admin pages move onto their services separately (issue 15 item 2, admin part); drop a namespace from this
-    // list once its pages are moved.
-    private static readonly string[] PagesStillOnTheDbContext =
-    [
-        "CivicGrid.Server.Features.Organisation.Pages", "CivicGrid.Server.Features.Catalogue.Pages",
-    ];
-
     [Fact]
     public void Pages_read_and_write_through_their_features_services_not_the_DbContext()
     {
         // ADR 0014 rule 4. Photos go through AttachmentUploads (checks, stores, records, cleans up), never the bare store.
         var uses = TypeReferences.Read(typeof(CivicGridServer).Assembly.Location, withOtherAssemblies: true);
         var breaches = uses
-            .Where(u => u.FromNamespace.EndsWith(".Pages", StringComparison.Ordinal) && !PagesStillOnTheDbContext.Contains(u.FromNamespace))
+            .Where(u => u.FromNamespace.EndsWith(".Pages", StringComparison.Ordinal))
             .Where(u => u.ToType is "CivicGrid.Data.CivicGridDbContext" or "CivicGrid.Server.Platform.Attachments.AttachmentStore")
             .Select(u => $"{u.FromType} uses {u.ToType}").Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(breaches.Count == 0, "pages that bypass their feature's services:\n" + string.Join("\n", breaches));
