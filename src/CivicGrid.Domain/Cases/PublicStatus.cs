@@ -26,7 +26,7 @@ public static class PublicStatuses
     {
         CaseStatus.Reported or CaseStatus.Verifying or CaseStatus.Verified => PublicStatus.Received,
         CaseStatus.Registered => PublicStatus.Registered,
-        CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.CheckFailed => PublicStatus.InProgress,
+        CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.FedBack or CaseStatus.CheckFailed => PublicStatus.InProgress,
         CaseStatus.Checking or CaseStatus.AwaitingClose => PublicStatus.Checking,
         CaseStatus.Closed => PublicStatus.Closed,
         CaseStatus.Rejected => PublicStatus.Rejected,
