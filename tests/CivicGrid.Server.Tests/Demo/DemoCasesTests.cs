@@ -86,7 +86,7 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         {
             var steps = history[id].OrderBy(e => e.Sequence).Where(e => e.Action != "overdue")
                 .Select(e => e.Action == "check" ? $"check:{e.Data}" : e.Action).SkipWhile(a => a != "check:passed=False").ToList();
-            Assert.Equal(["check:passed=False", "rework", "feedback", "check:passed=True", "close"], steps);
+            Assert.Equal(["check:passed=False", "rework", "feedback", "request_check", "check:passed=True", "close"], steps);
         }
     }
 
@@ -98,7 +98,7 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         string[] expected =
         [
             "report", "classify", "request_verification", "verify", "register", "reject", "void", "dispatch", "accept", "feedback",
-            "request_return", "request_extension", "request_suspension", "approve_request", "deny_request", "resume", "check",
+            "request_return", "request_extension", "request_suspension", "approve_request", "deny_request", "resume", "request_check", "check",
             "rework", "close", "supervise", "overdue",
         ];
         Assert.Empty(expected.Except(actions));

@@ -27,7 +27,7 @@ public sealed partial class UiTextTests
     [Fact]
     public void EveryKeyThePagesName_Exists()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "CivicGrid.Server", "Web");
+        var source = Path.Combine(RepositoryRoot(), "src", "CivicGrid.Server"); // pages live in Features/*/Pages and Platform/Web (ADR 0014)
         var used = Directory.EnumerateFiles(source, "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file)).Select(m => m.Groups["key"].Value))
             .Where(key => !key.EndsWith('.'))
