@@ -63,7 +63,7 @@ public sealed class Open311WorkflowTests(Open311Api api) : IClassFixture<Open311
 
         var updates = (await api.GetJsonAsync($"/open311/v2/servicerequestupdates.json?start_date={start}")).EnumerateArray()
             .Where(u => u.GetProperty("service_request_id").GetString() == number).ToList();
-        Assert.Equal(["OPEN", "ACTION_SCHEDULED", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FIXED"],
+        Assert.Equal(["OPEN", "ACTION_SCHEDULED", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FIXED"],
             updates.Select(u => u.GetProperty("status").GetString()));
     }
 
