@@ -103,6 +103,7 @@ public sealed class PublicServiceTests(StaffSite site)
         }
         await StepAsync(handler, id, new { action = "accept" });
         await StepAsync(handler, id, new { action = "feedback", note = "已清理" });
+        await StepAsync("operator", id, new { action = "request_check" });
         await StepAsync("inspector", id, new { action = "check", passed = true });
         await StepAsync("shiftlead", id, new { action = "close" });
     }

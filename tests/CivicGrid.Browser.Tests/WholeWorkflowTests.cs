@@ -10,7 +10,8 @@ namespace CivicGrid.Browser.Tests;
 
 /// <summary>One case through the whole workflow in the browser, each step by the role that takes it: the inspector
 /// reports on the phone page, the operator registers (after one validation error and one refused stale step), the
-/// dispatcher dispatches, the department accepts and feeds back, the inspector checks, the shift lead closes.</summary>
+/// dispatcher dispatches, the department accepts and feeds back, the operator sends the check to the inspector, the
+/// inspector checks, the shift lead closes.</summary>
 [Collection(StaffSiteCollection.Name)]
 public sealed partial class WholeWorkflowTests(StaffSite site)
 {
@@ -81,7 +82,16 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await handler.GetByLabel("说明").FillAsync("垃圾已清运");
         await handler.Locator("#photo").SetInputFilesAsync(Photo("after.png"));
         await handler.GetByTestId("step-submit").ClickAsync();
-        await Assertions.Expect(handler.GetByTestId("case-status")).ToHaveTextAsync("核查中");
+        await Assertions.Expect(handler.GetByTestId("case-status")).ToHaveTextAsync("已反馈（待发送核查）");
+
+        // Intake operator: the fed-back case waits to be sent for the check; an inspector is preselected, the operator picks the reporter.
+        await operatorPage.GotoAsync("/queue/send-check");
+        await operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
+        await operatorPage.Locator("a[data-action=request_check]").ClickAsync();
+        Assert.False(string.IsNullOrEmpty(await operatorPage.Locator("#inspector").InputValueAsync()), "no inspector suggested");
+        await operatorPage.Locator("#inspector").SelectOptionAsync((await UserIdAsync("inspector")).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await operatorPage.GetByTestId("step-submit").ClickAsync();
+        await Assertions.Expect(operatorPage.GetByTestId("case-status")).ToHaveTextAsync("核查中");
 
         // Inspector, on the phone again: the check task, passed.
         await inspector.GotoAsync("/m");
@@ -100,7 +110,7 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await Assertions.Expect(shiftLead.Locator("a[data-action=reopen]")).ToBeVisibleAsync();
         await Assertions.Expect(shiftLead.Locator("a[data-action=close]")).ToHaveCountAsync(0);
         var steps = await shiftLead.Locator("[data-testid=timeline] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");
-        Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "check", "close"], steps);
+        Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "request_check", "check", "close"], steps);
         Assert.Equal(2, await shiftLead.Locator(".photos img").CountAsync());
         await StaffSite.ScreenshotAsync(shiftLead, "case-closed");
     }
@@ -110,6 +120,13 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await using var scope = site.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
         return await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+    }
+
+    private async Task<int> UserIdAsync(string userName)
+    {
+        await using var scope = site.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        return await db.StaffUsers.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     private async Task<string> HandlerOfAsync(long caseId)

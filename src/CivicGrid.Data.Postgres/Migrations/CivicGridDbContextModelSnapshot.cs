@@ -203,6 +203,9 @@ namespace CivicGrid.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CheckInspectorUserId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -808,6 +811,12 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<int>("CheckRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckRequestsOnTime")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Checks")
                         .HasColumnType("integer");

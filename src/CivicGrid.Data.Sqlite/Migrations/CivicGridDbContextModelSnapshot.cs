@@ -192,6 +192,9 @@ namespace CivicGrid.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CheckInspectorUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -789,6 +792,12 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckRequestsOnTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Checks")
                         .HasColumnType("INTEGER");

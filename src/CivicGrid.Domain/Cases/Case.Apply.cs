@@ -65,8 +65,13 @@ public sealed partial class Case
             case CaseAction.Feedback:
                 HandledOnTime = StageDueAt is { } due && now <= due;
                 FeedbackAt = now;
-                MoveTo(CaseStatus.Checking, now, IsBuiltUp ? limits.CheckUrban : limits.CheckRural, context);
+                MoveTo(CaseStatus.FedBack, now, limits.CheckDispatch, context);
                 return $"onTime={HandledOnTime}";
+            case CaseAction.RequestCheck:
+                if (c.InspectorUserId is not { } inspector) throw Invalid("inspectorUserId", "inspectorUserId: choose the inspector who checks on site.");
+                CheckInspectorUserId = inspector;
+                MoveTo(CaseStatus.Checking, now, IsBuiltUp ? limits.CheckUrban : limits.CheckRural, context);
+                return $"inspector={inspector}";
             case CaseAction.RequestReturn:
             case CaseAction.RequestSuspension:
                 if (string.IsNullOrWhiteSpace(c.Note)) throw Invalid("note", "note: give the reason for the request.");

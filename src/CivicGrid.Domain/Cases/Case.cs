@@ -34,6 +34,8 @@ public sealed partial class Case
     public int? DepartmentId { get; set; }
     public bool IsUrgent { get; set; }
     public bool? VerificationConfirmed { get; set; }
+    /// <summary>The inspector the last check was sent to (发送核查); null before the first.</summary>
+    public int? CheckInspectorUserId { get; set; }
     public PendingRequestKind? PendingRequest { get; set; }
     public string? PendingRequestNote { get; set; }
     public int? PendingExtensionAmount { get; set; }

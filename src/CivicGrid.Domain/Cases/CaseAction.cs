@@ -33,6 +33,8 @@ public enum CaseAction
     DenyRequest,
     /// <summary>恢复 (end a suspension)</summary>
     Resume,
+    /// <summary>发送核查: send the on-site check to an inspector after the department's feedback.</summary>
+    RequestCheck,
     /// <summary>核查</summary>
     Check,
     /// <summary>返工</summary>

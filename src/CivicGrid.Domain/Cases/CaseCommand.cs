@@ -7,6 +7,7 @@ namespace CivicGrid.Domain.Cases;
 /// <param name="Passed">Check: the fix passed the on-site check.</param>
 /// <param name="DepartmentId">Dispatch: the department (when routing found none or the dispatcher overrides it).</param>
 /// <param name="ExtensionAmount">RequestExtension: extra time in the unit of the case's time limit (minutes or days).</param>
+/// <param name="InspectorUserId">RequestCheck: the inspector the check is sent to.</param>
 public sealed record CaseCommand(
     CaseAction Action,
     string? Note = null,
@@ -16,4 +17,5 @@ public sealed record CaseCommand(
     int? ExtensionAmount = null,
     CatalogueKind? Kind = null,
     string? TypeCode = null,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null,
+    int? InspectorUserId = null);

@@ -11,7 +11,7 @@ public static class CaseStages
         CaseStatus.Verified => CaseStage.Registration,
         CaseStatus.Registered => CaseStage.Dispatch,
         CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Suspended => CaseStage.Handling,
-        CaseStatus.Checking or CaseStatus.CheckFailed => CaseStage.Check,
+        CaseStatus.FedBack or CaseStatus.Checking or CaseStatus.CheckFailed => CaseStage.Check,
         CaseStatus.AwaitingClose => CaseStage.Closing,
         _ => CaseStage.Finished,
     };

@@ -17,7 +17,9 @@ public enum CaseStatus
     Handling,
     /// <summary>挂账: suspended with the dispatcher's approval; the handling clock stops.</summary>
     Suspended,
-    /// <summary>核查中: the department fed back; an inspector checks on site.</summary>
+    /// <summary>已反馈 (待发送核查): the department fed back; waiting for the intake operator to send the check to an inspector.</summary>
+    FedBack,
+    /// <summary>核查中: the check was sent to an inspector, who checks on site.</summary>
     Checking,
     /// <summary>核查未通过: waiting for the rework order.</summary>
     CheckFailed,

@@ -10,7 +10,7 @@ public static class CaseWorkflow
     public sealed record Rule(CaseStatus[] From, Roles Roles, bool DepartmentBound = false, bool NeedsPendingRequest = false, bool NeedsNoPendingRequest = false);
 
     private static readonly CaseStatus[] Open =
-        [Reported, Verifying, Verified, Registered, Dispatched, Handling, Suspended, Checking, CheckFailed, AwaitingClose];
+        [Reported, Verifying, Verified, Registered, Dispatched, Handling, Suspended, FedBack, Checking, CheckFailed, AwaitingClose];
 
     public static IReadOnlyDictionary<CaseAction, Rule> Rules { get; } = new Dictionary<CaseAction, Rule>
     {
@@ -29,6 +29,7 @@ public static class CaseWorkflow
         [CaseAction.ApproveRequest] = new([Dispatched, Handling], Roles.Dispatcher, NeedsPendingRequest: true),
         [CaseAction.DenyRequest] = new([Dispatched, Handling], Roles.Dispatcher, NeedsPendingRequest: true),
         [CaseAction.Resume] = new([Suspended], Roles.Dispatcher),
+        [CaseAction.RequestCheck] = new([FedBack], Roles.IntakeOperator | Roles.ShiftLead),
         [CaseAction.Check] = new([Checking], Roles.Inspector),
         [CaseAction.Rework] = new([CheckFailed], Roles.Dispatcher | Roles.ShiftLead),
         [CaseAction.Close] = new([AwaitingClose], Roles.ShiftLead),

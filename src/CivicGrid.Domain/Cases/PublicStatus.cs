@@ -1,7 +1,7 @@
 namespace CivicGrid.Domain.Cases;
 
-/// <summary>The stage a citizen sees: fewer, plainer steps than the workflow's thirteen states. Staff-internal detail
-/// (verification, checks failed, suspensions) folds into the nearest stage a citizen understands.</summary>
+/// <summary>The stage a citizen sees: fewer, plainer steps than the workflow's fourteen states. Staff-internal detail
+/// (verification, a check not yet sent, checks failed, suspensions) folds into the nearest stage a citizen understands.</summary>
 public enum PublicStatus
 {
     /// <summary>已受理: received, being verified or about to be registered.</summary>
@@ -26,7 +26,7 @@ public static class PublicStatuses
     {
         CaseStatus.Reported or CaseStatus.Verifying or CaseStatus.Verified => PublicStatus.Received,
         CaseStatus.Registered => PublicStatus.Registered,
-        CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.CheckFailed => PublicStatus.InProgress,
+        CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.FedBack or CaseStatus.CheckFailed => PublicStatus.InProgress,
         CaseStatus.Checking or CaseStatus.AwaitingClose => PublicStatus.Checking,
         CaseStatus.Closed => PublicStatus.Closed,
         CaseStatus.Rejected => PublicStatus.Rejected,

@@ -13,6 +13,8 @@ public sealed record WorkflowTimeLimits
     public TimeLimit RegisterUrgent { get; init; } = TimeLimit.UrgentMinutes(10);
     public TimeLimit Dispatch { get; init; } = TimeLimit.UrgentMinutes(30);
     public TimeLimit DispatchUrgent { get; init; } = TimeLimit.UrgentMinutes(10);
+    /// <summary>Send the check task to an inspector (发送核查) after the feedback: the brief's 30 min.</summary>
+    public TimeLimit CheckDispatch { get; init; } = TimeLimit.UrgentMinutes(30);
     public TimeLimit CheckUrban { get; init; } = TimeLimit.UrgentMinutes(60);
     public TimeLimit CheckRural { get; init; } = TimeLimit.UrgentMinutes(120);
     public TimeLimit ReworkOrder { get; init; } = TimeLimit.UrgentMinutes(30);

@@ -194,6 +194,13 @@ public sealed class CaseTrail(CaseFacts facts)
             case "overdue":
                 if (DataText(entry.Data, "stage") == nameof(CaseStage.Handling)) HandlingDue(handledOnTime: false);
                 break;
+            case "request_check":
+                if (Is(role, "IntakeOperator"))
+                {
+                    Actor(EvaluationSubjectKind.IntakeOperator, EvaluationMeasure.CheckRequests);
+                    Actor(EvaluationSubjectKind.IntakeOperator, EvaluationMeasure.CheckRequestsOnTime, onTime);
+                }
+                break;
             case "check":
                 Actor(EvaluationSubjectKind.Inspector, EvaluationMeasure.Checks);
                 Actor(EvaluationSubjectKind.Inspector, EvaluationMeasure.ChecksOnTime, onTime);
@@ -231,7 +238,7 @@ public sealed class CaseTrail(CaseFacts facts)
 
     /// <summary>Actions that move no counter (link_duplicate, classify, accept …): observers skip them.</summary>
     public static bool Counts(string action) => action is "report" or "request_verification" or "verify" or "register" or "reject"
-        or "void" or "dispatch" or "approve_request" or "feedback" or "check" or "rework" or "close" or "overdue";
+        or "void" or "dispatch" or "approve_request" or "feedback" or "request_check" or "check" or "rework" or "close" or "overdue";
 
     /// <summary>The history actions that can move <paramref name="measure"/> (for the drill-down to the cases behind a figure).</summary>
     public static IReadOnlyList<string> ActionsOf(EvaluationMeasure measure) => measure switch
@@ -244,6 +251,7 @@ public sealed class CaseTrail(CaseFacts facts)
         EvaluationMeasure.Checks or EvaluationMeasure.ChecksOnTime => ["check"],
         EvaluationMeasure.IntakeHandled => ["request_verification", "register", "reject"],
         EvaluationMeasure.VerificationRequests or EvaluationMeasure.VerificationRequestsOnTime => ["request_verification"],
+        EvaluationMeasure.CheckRequests or EvaluationMeasure.CheckRequestsOnTime => ["request_check"],
         EvaluationMeasure.Dispatches or EvaluationMeasure.DispatchesOnTime or EvaluationMeasure.Received => ["dispatch"],
         EvaluationMeasure.DispatchesReturned => ["approve_request"],
         EvaluationMeasure.Feedbacks or EvaluationMeasure.FeedbacksOnTime => ["feedback"],

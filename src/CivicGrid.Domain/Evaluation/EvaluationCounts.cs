@@ -32,6 +32,8 @@ public class EvaluationCounts
     public int DueOnTime { get; set; }
     public int DueDeferred { get; set; }
     public int DueDeferredOnTime { get; set; }
+    public int CheckRequests { get; set; }
+    public int CheckRequestsOnTime { get; set; }
 
     public int Get(EvaluationMeasure measure) => measure switch
     {
@@ -64,6 +66,8 @@ public class EvaluationCounts
         EvaluationMeasure.DueOnTime => DueOnTime,
         EvaluationMeasure.DueDeferred => DueDeferred,
         EvaluationMeasure.DueDeferredOnTime => DueDeferredOnTime,
+        EvaluationMeasure.CheckRequests => CheckRequests,
+        EvaluationMeasure.CheckRequestsOnTime => CheckRequestsOnTime,
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
@@ -100,6 +104,8 @@ public class EvaluationCounts
             case EvaluationMeasure.DueOnTime: DueOnTime += delta; break;
             case EvaluationMeasure.DueDeferred: DueDeferred += delta; break;
             case EvaluationMeasure.DueDeferredOnTime: DueDeferredOnTime += delta; break;
+            case EvaluationMeasure.CheckRequests: CheckRequests += delta; break;
+            case EvaluationMeasure.CheckRequestsOnTime: CheckRequestsOnTime += delta; break;
             default: throw new ArgumentOutOfRangeException(nameof(measure), measure, null);
         }
     }

@@ -46,14 +46,13 @@ public static class EvaluationFormulas
         Indicator.Rate("onTimeCheckRate", c.ChecksOnTime, c.Checks, w.OnTimeCheck),
     ];
 
-    /// <summary>case-count score × 25 % + on-time verification dispatch × 40 % + on-time check dispatch × 35 %. The workflow
-    /// sends check tasks to inspectors automatically on feedback (no operator step), so on-time check dispatch has no
-    /// data and its weight goes to the others until such a step exists.</summary>
+    /// <summary>case-count score × 25 % + on-time verification dispatch × 40 % + on-time check dispatch × 35 %; a dispatch
+    /// (发送核实, 发送核查) is on time when it is sent within its stage's limit (docs/domain/evaluation.md §4).</summary>
     public static List<Indicator> IntakeOperator(EvaluationCounts c, EvaluationSettings s) =>
     [
         CaseCount("caseCountScore", c.IntakeHandled, s.StaffCountBands, s.IntakeOperator.CaseCount),
         Indicator.Rate("onTimeVerificationDispatchRate", c.VerificationRequestsOnTime, c.VerificationRequests, s.IntakeOperator.OnTimeVerificationDispatch),
-        Indicator.Rate("onTimeCheckDispatchRate", 0, 0, s.IntakeOperator.OnTimeCheckDispatch),
+        Indicator.Rate("onTimeCheckDispatchRate", c.CheckRequestsOnTime, c.CheckRequests, s.IntakeOperator.OnTimeCheckDispatch),
     ];
 
     /// <summary>on-time registration × 25 % + accurate registration × 40 % + on-time closing × 35 %;

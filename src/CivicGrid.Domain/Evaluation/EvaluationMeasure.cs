@@ -59,4 +59,8 @@ public enum EvaluationMeasure
     DueDeferred,
     /// <summary>Regions, department: due handling stages of deferred cases fed back by their (extended) deadline.</summary>
     DueDeferredOnTime,
+    /// <summary>Intake operator: check tasks sent to inspectors after the department's feedback (发送核查).</summary>
+    CheckRequests,
+    /// <summary>Intake operator: check tasks sent within the check-dispatch limit.</summary>
+    CheckRequestsOnTime,
 }

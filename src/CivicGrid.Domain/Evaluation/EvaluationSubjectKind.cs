@@ -40,7 +40,7 @@ public static class EvaluationSubjectKinds
     ];
 
     /// <summary>The counters <see cref="CaseTrail"/> moves for a subject of this kind; the others stay zero on its roll-up
-    /// rows, so a table reads only these columns (a year of 40,000 grids is then 13 columns per row, not 29). A test checks
+    /// rows, so a table reads only these columns (a year of 40,000 grids is then 13 columns per row, not 31). A test checks
     /// every stored row against this list: extend it when the trail counts something new for a kind.</summary>
     public static IReadOnlyList<EvaluationMeasure> Measures(this EvaluationSubjectKind kind) => kind switch
     {
@@ -56,7 +56,11 @@ public static class EvaluationSubjectKinds
             EvaluationMeasure.Reported, EvaluationMeasure.ValidReports, EvaluationMeasure.Verifications, EvaluationMeasure.VerificationsOnTime,
             EvaluationMeasure.Checks, EvaluationMeasure.ChecksOnTime,
         ],
-        EvaluationSubjectKind.IntakeOperator => [EvaluationMeasure.IntakeHandled, EvaluationMeasure.VerificationRequests, EvaluationMeasure.VerificationRequestsOnTime],
+        EvaluationSubjectKind.IntakeOperator =>
+        [
+            EvaluationMeasure.IntakeHandled, EvaluationMeasure.VerificationRequests, EvaluationMeasure.VerificationRequestsOnTime,
+            EvaluationMeasure.CheckRequests, EvaluationMeasure.CheckRequestsOnTime,
+        ],
         EvaluationSubjectKind.ShiftLead =>
             [EvaluationMeasure.Registered, EvaluationMeasure.RegisteredOnTime, EvaluationMeasure.Voided, EvaluationMeasure.Closed, EvaluationMeasure.ClosedOnTime],
         EvaluationSubjectKind.Dispatcher => [EvaluationMeasure.Dispatches, EvaluationMeasure.DispatchesOnTime, EvaluationMeasure.DispatchesReturned],

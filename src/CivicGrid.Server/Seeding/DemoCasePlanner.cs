@@ -12,7 +12,7 @@ internal static class DemoCasePlanner
     public static IReadOnlyList<CaseStatus> StallStatuses { get; } =
     [
         CaseStatus.Reported, CaseStatus.Verifying, CaseStatus.Verified, CaseStatus.Registered, CaseStatus.Dispatched,
-        CaseStatus.Handling, CaseStatus.Suspended, CaseStatus.Checking, CaseStatus.CheckFailed, CaseStatus.AwaitingClose,
+        CaseStatus.Handling, CaseStatus.Suspended, CaseStatus.FedBack, CaseStatus.Checking, CaseStatus.CheckFailed, CaseStatus.AwaitingClose,
     ];
 
     private static readonly (DemoCaseOutcome Outcome, double Weight)[] Outcomes =

@@ -5,8 +5,8 @@ namespace CivicGrid.Server.Seeding;
 
 internal sealed partial class DemoCaseStory
 {
-    /// <summary>The department accepts, may ask for more time or a suspension, feeds back; the inspector checks (a failed
-    /// check means rework); the shift lead closes.</summary>
+    /// <summary>The department accepts, may ask for more time or a suspension, feeds back; the intake operator sends the
+    /// check to the grid's inspector (now and then late), who checks (a failed check means rework); the shift lead closes.</summary>
     private void Handle(DemoCaseRun run, DemoCasePlan plan, DemoCaseGrid grid)
     {
         var staff = world.Staff;
@@ -59,7 +59,9 @@ internal sealed partial class DemoCaseStory
     }
 
     private bool Check(DemoCaseRun run, DemoCaseGrid grid, bool passed) =>
-        run.Do(new CaseCommand(CaseAction.Check, passed ? "现场核查已整改到位" : "现场仍有残留，未整改到位", Passed: passed),
+        run.Do(new CaseCommand(CaseAction.RequestCheck, InspectorUserId: grid.Inspector.UserId), world.Staff.Operator,
+            run.Within(random.NextDouble() < 0.1 ? Between(1.05, 1.8) : Between(0.1, 0.9)))
+        && run.Do(new CaseCommand(CaseAction.Check, passed ? "现场核查已整改到位" : "现场仍有残留，未整改到位", Passed: passed),
             grid.Inspector, run.OnDuty(run.Within(Between(0.15, 0.9)), DemoShift.Street));
 
     /// <summary>A leader's supervision order (督办) on a case stuck in handling after its deadline.</summary>

@@ -49,7 +49,8 @@ internal static class CaseFixture
 
     public static CaseHistoryEntry Do(this Case @case, Actor actor, CaseAction action, DateTimeOffset at,
         bool? confirmed = null, bool? passed = null, int? department = null, int? extension = null, string? note = null) =>
-        @case.Apply(new CaseCommand(action, note, confirmed, passed, department, extension), actor, at, Context);
+        @case.Apply(new CaseCommand(action, note, confirmed, passed, department, extension,
+            InspectorUserId: action == CaseAction.RequestCheck ? Inspector.UserId : null), actor, at, Context);
 
     /// <summary>Report → register → dispatch to department 42 → accept, all at <paramref name="at"/>.</summary>
     public static Case Handling(DateTimeOffset at)

@@ -20,7 +20,7 @@ public sealed class CaseRequestTests
         @case.Do(Dispatcher, CaseAction.DenyRequest, Tuesday0900);
         Assert.Null(@case.PendingRequest);
         @case.Do(Handler, CaseAction.Feedback, Tuesday0900);
-        Assert.Equal(CaseStatus.Checking, @case.Status);
+        Assert.Equal(CaseStatus.FedBack, @case.Status);
     }
 
     [Fact]

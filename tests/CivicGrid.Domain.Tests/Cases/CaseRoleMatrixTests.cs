@@ -33,6 +33,7 @@ public sealed class CaseRoleMatrixTests
         [CaseAction.ApproveRequest] = (Roles.Dispatcher, CaseStatus.Handling, true),
         [CaseAction.DenyRequest] = (Roles.Dispatcher, CaseStatus.Handling, true),
         [CaseAction.Resume] = (Roles.Dispatcher, CaseStatus.Suspended, false),
+        [CaseAction.RequestCheck] = (Intake, CaseStatus.FedBack, false),
         [CaseAction.Check] = (Roles.Inspector, CaseStatus.Checking, false),
         [CaseAction.Rework] = (Roles.Dispatcher | Roles.ShiftLead, CaseStatus.CheckFailed, false),
         [CaseAction.Close] = (Roles.ShiftLead, CaseStatus.AwaitingClose, false),
@@ -60,7 +61,7 @@ public sealed class CaseRoleMatrixTests
         if (pending) @case.Do(Handler, CaseAction.RequestSuspension, T, note: "等待配合");
         var actor = new Actor(50, "单一角色", role, DepartmentId: 42);
         var command = new CaseCommand(action, "说明", Confirmed: true, Passed: true, DepartmentId: 42, ExtensionAmount: 1,
-            Kind: CatalogueKind.Matter, TypeCode: "06010");
+            Kind: CatalogueKind.Matter, TypeCode: "06010", InspectorUserId: 1);
 
         if ((roles & role) != 0)
         {

@@ -22,6 +22,7 @@ public sealed class CaseStateMatrixTests
         { CaseStatus.Dispatched, "void accept request_return supervise" },
         { CaseStatus.Handling, "void feedback request_return request_extension request_suspension supervise" },
         { CaseStatus.Suspended, "void resume supervise" },
+        { CaseStatus.FedBack, "void request_check supervise" },
         { CaseStatus.Checking, "void check supervise" },
         { CaseStatus.CheckFailed, "void rework supervise" },
         { CaseStatus.AwaitingClose, "void close supervise" },
@@ -82,6 +83,8 @@ public sealed class CaseStateMatrixTests
                     break;
                 }
                 Go(Handler, CaseAction.Feedback);
+                if (status == CaseStatus.FedBack) break;
+                Go(Operator, CaseAction.RequestCheck);
                 if (status == CaseStatus.Checking) break;
                 Go(Inspector, CaseAction.Check, passed: status != CaseStatus.CheckFailed);
                 if (status is CaseStatus.CheckFailed or CaseStatus.AwaitingClose) break;

@@ -34,20 +34,22 @@ public sealed class CaseWorkflowTests
         Step(Operator, CaseAction.Register, CaseStatus.Registered);
         Step(Dispatcher, CaseAction.Dispatch, CaseStatus.Dispatched, department: 42);
         Step(Handler, CaseAction.Accept, CaseStatus.Handling);
-        Step(Handler, CaseAction.Feedback, CaseStatus.Checking);
+        Step(Handler, CaseAction.Feedback, CaseStatus.FedBack);
+        Step(Operator, CaseAction.RequestCheck, CaseStatus.Checking);
         Step(Inspector, CaseAction.Check, CaseStatus.CheckFailed, passed: false);
         Step(Dispatcher, CaseAction.Rework, CaseStatus.Handling);
-        Step(Handler, CaseAction.Feedback, CaseStatus.Checking);
+        Step(Handler, CaseAction.Feedback, CaseStatus.FedBack);
+        Step(Operator, CaseAction.RequestCheck, CaseStatus.Checking);
         Step(Inspector, CaseAction.Check, CaseStatus.AwaitingClose, passed: true);
         Step(ShiftLead, CaseAction.Close, CaseStatus.Closed);
 
         Assert.Equal(1, @case.ReworkCount);
-        Assert.Equal(12, @case.HistoryCount);
+        Assert.Equal(14, @case.HistoryCount);
         Assert.Null(@case.StageDueAt);
-        Assert.Equal(["request_verification", "verify", "register", "dispatch", "accept", "feedback", "check", "rework", "feedback", "check", "close"],
+        Assert.Equal(["request_verification", "verify", "register", "dispatch", "accept", "feedback", "request_check", "check", "rework", "feedback", "request_check", "check", "close"],
             entries.Select(e => e.Action));
-        Assert.Equal(["IntakeOperator", "Inspector", "IntakeOperator", "Dispatcher", "DepartmentHandler", "DepartmentHandler", "Inspector", "Dispatcher"],
-            entries.Take(8).Select(e => e.ActorRole));
+        Assert.Equal(["IntakeOperator", "Inspector", "IntakeOperator", "Dispatcher", "DepartmentHandler", "DepartmentHandler", "IntakeOperator", "Inspector", "Dispatcher"],
+            entries.Take(9).Select(e => e.ActorRole));
         for (var i = 1; i < entries.Count; i++) Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);
         Assert.Equal(entries[^1].Hash, @case.LastHistoryHash);
     }
@@ -165,6 +167,7 @@ public sealed class CaseWorkflowTests
     {
         var @case = Handling(T);
         @case.Do(Handler, CaseAction.Feedback, T);
+        @case.Do(Operator, CaseAction.RequestCheck, T);
         @case.Do(Inspector, CaseAction.Check, T, passed: true);
         @case.Do(ShiftLead, CaseAction.Close, T);
         @case.Do(ShiftLead, CaseAction.Reopen, T.AddDays(1), note: "市民反映未处理");

@@ -44,6 +44,7 @@ public sealed partial class CaseTrailTests
         var c = InHandling();
         var first = c.Case.StageDueAt!.Value;
         Step(c, Handler, CaseAction.Feedback, Tuesday0900.AddHours(1));
+        Step(c, Operator, CaseAction.RequestCheck, Tuesday0900.AddHours(1));
         Step(c, Inspector, CaseAction.Check, Tuesday0900.AddHours(2), passed: false);
         Step(c, Dispatcher, CaseAction.Rework, Tuesday0900.AddHours(3));
         var second = c.Case.StageDueAt!.Value;

@@ -50,6 +50,7 @@ public sealed partial class CaseTrailTests
     private static void FinishFrom((Case Case, List<CaseHistoryEntry> History) c, DateTimeOffset feedbackAt)
     {
         Step(c, Handler, CaseAction.Feedback, feedbackAt);
+        Step(c, Operator, CaseAction.RequestCheck, feedbackAt.AddMinutes(5));
         Step(c, Inspector, CaseAction.Check, feedbackAt.AddMinutes(10), passed: true);
         Step(c, ShiftLead, CaseAction.Close, feedbackAt.AddMinutes(20));
     }
@@ -85,6 +86,7 @@ public sealed partial class CaseTrailTests
         {
             var c = InHandling();
             Step(c, Handler, CaseAction.Feedback, Tuesday0900.AddHours(1));
+            Step(c, Operator, CaseAction.RequestCheck, Tuesday0900.AddHours(1));
             Step(c, Inspector, CaseAction.Check, Tuesday0900.AddHours(2), passed: true);
             Step(c, ShiftLead, CaseAction.Close, c.Case.StageDueAt!.Value.AddMilliseconds(late));
             var lead = Counts(c, EvaluationSubjectKind.ShiftLead, "3");
@@ -123,6 +125,7 @@ public sealed partial class CaseTrailTests
     {
         var c = InHandling();
         Step(c, Handler, CaseAction.Feedback, Tuesday0900.AddHours(1));
+        Step(c, Operator, CaseAction.RequestCheck, Tuesday0900.AddHours(1));
         Step(c, Inspector, CaseAction.Check, Tuesday0900.AddHours(2), passed: false);
         Step(c, Dispatcher, CaseAction.Rework, Tuesday0900.AddHours(3));
         FinishFrom(c, c.Case.StageDueAt!.Value.AddHours(1)); // the second handling is late

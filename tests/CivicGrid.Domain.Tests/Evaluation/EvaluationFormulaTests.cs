@@ -19,14 +19,18 @@ public sealed class EvaluationFormulaTests
     }
 
     [Fact]
-    public void IntakeOperator_CaseCountBand_AndOnTimeVerificationDispatch_CheckDispatchWithoutDataIsLeftOut()
+    public void IntakeOperator_CaseCountBand25_OnTimeVerificationDispatch40_OnTimeCheckDispatch35()
     {
-        // 1500 cases → band 90; 80/100 on time; check dispatch has no data → (.25×.9 + .4×.8) ÷ .65 = .838461…
-        var counts = new EvaluationCounts { IntakeHandled = 1500, VerificationRequests = 100, VerificationRequestsOnTime = 80 };
+        // 1500 cases → band 90; 80/100 verification dispatches on time; 30/40 check dispatches on time
+        // → .25×.9 + .4×.8 + .35×.75 = .8075: every weight counts, none is spread over the others.
+        var counts = new EvaluationCounts
+        {
+            IntakeHandled = 1500, VerificationRequests = 100, VerificationRequestsOnTime = 80, CheckRequests = 40, CheckRequestsOnTime = 30,
+        };
         var card = EvaluationFormulas.Score(EvaluationSubjectKind.IntakeOperator, counts, Defaults);
-        Assert.Equal(83.85, card.Score);
-        Assert.Equal("B", card.Grade);
-        Assert.Null(card.Indicators.Single(i => i.Code == "onTimeCheckDispatchRate").Value);
+        Assert.Equal(80.75, card.Score);
+        var check = card.Indicators.Single(i => i.Code == "onTimeCheckDispatchRate");
+        Assert.Equal((0.75, 30, 40), (check.Value, check.Numerator, check.Denominator));
     }
 
     [Fact]
@@ -168,7 +172,7 @@ public sealed class EvaluationFormulaTests
         {
             Reported = 10, PublicReported = 4, Registered = 5, PublicRegistered = 2, Closed = 8, ClosedOnTime = 6, Due = 7, DueOnTime = 6, Voided = 1,
             ValidReports = 3, Verifications = 2, VerificationsOnTime = 1, Checks = 4, ChecksOnTime = 4, IntakeHandled = 150,
-            VerificationRequests = 3, VerificationRequestsOnTime = 2, Dispatches = 2, DispatchesOnTime = 2, DispatchesReturned = 3, Received = 6,
+            VerificationRequests = 3, VerificationRequestsOnTime = 2, CheckRequests = 4, CheckRequestsOnTime = 3, Dispatches = 2, DispatchesOnTime = 2, DispatchesReturned = 3, Received = 6,
             Feedbacks = 5, FeedbacksOnTime = 4, Reworks = 1, RegisteredOnTime = 5,
         };
         foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()))

@@ -26,24 +26,27 @@ public abstract class WholeWorkflowTests<TDatabase>(CaseApi<TDatabase> api) wher
 
         await api.DoAsync("handler.huanwei", id, new { action = "accept" });
         await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("operator", id, new { action = "request_check" });
         await api.DoAsync("inspector", id, new { action = "check", passed = false, note = "仍有残留" });
         await api.DoAsync("dispatcher", id, new { action = "rework", note = "请彻底清理" });
         await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已彻底清理" });
+        await api.DoAsync("operator", id, new { action = "request_check" });
         await api.DoAsync("inspector", id, new { action = "check", passed = true });
         var closed = await api.DoAsync("shiftlead", id, new { action = "close" });
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal(1, closed.GetProperty("reworkCount").GetInt32());
 
         var history = (await (await api.As("shiftlead")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
-        Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "check", "rework", "feedback", "check", "close"],
+        Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "request_check", "check", "rework", "feedback", "request_check", "check", "close"],
             history!.Select(h => h.GetProperty("action").GetString()));
         string Actor(int i) => history[i].GetProperty("actorName").GetString()!;
         Assert.Equal("陈静（受理员）", Actor(0));
         Assert.StartsWith("王海", Actor(2));
         Assert.Equal("黄丽（派遣员）", Actor(4));
         Assert.Equal("李梅（龙华区环卫所）", Actor(5));
-        Assert.Equal("林峰（值班长）", Actor(11));
-        Assert.Equal("Inspector", history[7].GetProperty("actorRole").GetString());
+        Assert.Equal("陈静（受理员）", Actor(7));
+        Assert.Equal("林峰（值班长）", Actor(13));
+        Assert.Equal("Inspector", history[8].GetProperty("actorRole").GetString());
         for (var i = 1; i < history.Length; i++)
             Assert.Equal(history[i - 1].GetProperty("hash").GetString(), history[i].GetProperty("previousHash").GetString());
     }

@@ -36,6 +36,25 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
     }
 
     [Fact]
+    public async Task TheOperatorSendsTheChecks_MostWithinTheLimit_SomeLate_SoTheCheckDispatchRateHasData()
+    {
+        await using var db = city.CreateContext();
+        var cases = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id);
+        var history = (await db.CaseHistory.AsNoTracking().ToListAsync()).ToLookup(e => e.CaseId);
+        var counts = new CivicGrid.Domain.Evaluation.EvaluationCounts();
+        foreach (var (id, @case) in cases)
+        {
+            foreach (var i in CivicGrid.Domain.Evaluation.CaseTrail.Replay(CivicGrid.Domain.Evaluation.CaseFacts.Of(@case), history[id].OrderBy(e => e.Sequence))
+                .Where(i => i.SubjectKind == CivicGrid.Domain.Evaluation.EvaluationSubjectKind.IntakeOperator))
+            {
+                counts.Add(i.Measure, 1);
+            }
+        }
+        Assert.True(counts.CheckRequests > 50, $"only {counts.CheckRequests} checks sent");
+        Assert.InRange(counts.CheckRequestsOnTime, counts.CheckRequests * 0.7, counts.CheckRequests - 1);
+    }
+
+    [Fact]
     public async Task EveryChannelIsPresent_InspectorsReportMost_AndThePublicAboutAThird()
     {
         await using var db = city.CreateContext();
@@ -86,7 +105,7 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         {
             var steps = history[id].OrderBy(e => e.Sequence).Where(e => e.Action != "overdue")
                 .Select(e => e.Action == "check" ? $"check:{e.Data}" : e.Action).SkipWhile(a => a != "check:passed=False").ToList();
-            Assert.Equal(["check:passed=False", "rework", "feedback", "check:passed=True", "close"], steps);
+            Assert.Equal(["check:passed=False", "rework", "feedback", "request_check", "check:passed=True", "close"], steps);
         }
     }
 
@@ -98,7 +117,7 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         string[] expected =
         [
             "report", "classify", "request_verification", "verify", "register", "reject", "void", "dispatch", "accept", "feedback",
-            "request_return", "request_extension", "request_suspension", "approve_request", "deny_request", "resume", "check",
+            "request_return", "request_extension", "request_suspension", "approve_request", "deny_request", "resume", "request_check", "check",
             "rework", "close", "supervise", "overdue",
         ];
         Assert.Empty(expected.Except(actions));

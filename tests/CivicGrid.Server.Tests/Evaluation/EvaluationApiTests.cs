@@ -38,9 +38,11 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await Do("dispatcher", a, new { action = "dispatch" });
         await Do("handler.huanwei", a, new { action = "accept" });
         await Do("handler.huanwei", a, new { action = "feedback", note = "已清运" });
+        await Do("operator", a, new { action = "request_check" });
         await Do("inspector", a, new { action = "check", passed = false, note = "仍有残留" });
         await Do("dispatcher", a, new { action = "rework", note = "请彻底清理" });
         await Do("handler.huanwei", a, new { action = "feedback", note = "已彻底清理" });
+        await Do("operator", a, new { action = "request_check" });
         await Do("inspector", a, new { action = "check", passed = true });
         await Do("shiftlead", a, new { action = "close" });
 
@@ -52,6 +54,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await Do("dispatcher", b, new { action = "approve_request" });
         api.Server.Time.Advance(TimeSpan.FromHours(1));
         await Do("handler.huanwei", b, new { action = "feedback" });
+        await Do("operator", b, new { action = "request_check" });
         await Do("inspector", b, new { action = "check", passed = true });
         await Do("shiftlead", b, new { action = "close" });
 
@@ -64,6 +67,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         api.Server.Time.Advance(TimeSpan.FromHours(2));
         await Do("dispatcher", c, new { action = "resume" });
         await Do("handler.huanwei", c, new { action = "feedback" });
+        await Do("operator", c, new { action = "request_check" });
         await Do("inspector", c, new { action = "check", passed = true });
         await Do("shiftlead", c, new { action = "close" });
 
@@ -341,6 +345,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await api.DoAsync("dispatcher", id, new { action = "dispatch" });
         await api.DoAsync("handler.huanwei", id, new { action = "accept" });
         await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("operator", id, new { action = "request_check" });
         await api.DoAsync("inspector", id, new { action = "check", passed = true });
         await api.DoAsync("shiftlead", id, new { action = "close" });
         var rating = await api.Server.Client.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });

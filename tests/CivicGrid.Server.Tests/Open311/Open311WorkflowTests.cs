@@ -31,6 +31,7 @@ public sealed class Open311WorkflowTests(Open311Api api) : IClassFixture<Open311
         Assert.Matches(Open311Asserts.W3cCityTime(), dispatched.GetProperty("expected_datetime").GetString());
         await Step("handler.huanwei", id, new { action = "accept" });
         await Step("handler.huanwei", id, new { action = "feedback", note = "李梅已清运" });
+        await Step("operator", id, new { action = "request_check" });
         await Step("inspector", id, new { action = "check", passed = true });
         await Step("shiftlead", id, new { action = "close" });
 
@@ -39,8 +40,8 @@ public sealed class Open311WorkflowTests(Open311Api api) : IClassFixture<Open311
         Assert.Equal("closed", closed.GetProperty("detailed_status").GetString());
         Assert.Equal([.. Open311Asserts.RequestFields, "detailed_status", "notes"], closed.EnumerateObject().Select(p => p.Name));
         var notes = closed.GetProperty("notes").EnumerateArray().ToList();
-        Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "check", "close"], notes.Select(n => n.GetProperty("action").GetString()));
-        Assert.Equal(["reported", "registered", "dispatched", "handling", "checking", "awaiting_close", "closed"], notes.Select(n => n.GetProperty("status").GetString()));
+        Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "request_check", "check", "close"], notes.Select(n => n.GetProperty("action").GetString()));
+        Assert.Equal(["reported", "registered", "dispatched", "handling", "fed_back", "checking", "awaiting_close", "closed"], notes.Select(n => n.GetProperty("status").GetString()));
         Assert.All(notes, n =>
         {
             Assert.Equal(["action", "datetime", "status", "note"], n.EnumerateObject().Select(p => p.Name));
@@ -55,14 +56,14 @@ public sealed class Open311WorkflowTests(Open311Api api) : IClassFixture<Open311
         var xml = await api.GetXmlAsync($"/open311/v2/requests.xml?service_request_id={number}&extensions=true");
         var request = xml.Element("request")!;
         Assert.Equal("closed", request.Element("status")!.Value);
-        Assert.Equal(7, request.Element("notes")!.Elements("note").Count());
+        Assert.Equal(8, request.Element("notes")!.Elements("note").Count());
 
         var closedList = await api.GetJsonAsync("/open311/v2/requests.json?status=closed&service_code=M06010");
         Assert.Contains(closedList.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == number);
 
         var updates = (await api.GetJsonAsync($"/open311/v2/servicerequestupdates.json?start_date={start}")).EnumerateArray()
             .Where(u => u.GetProperty("service_request_id").GetString() == number).ToList();
-        Assert.Equal(["OPEN", "ACTION_SCHEDULED", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FIXED"],
+        Assert.Equal(["OPEN", "ACTION_SCHEDULED", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FIXED"],
             updates.Select(u => u.GetProperty("status").GetString()));
     }
 

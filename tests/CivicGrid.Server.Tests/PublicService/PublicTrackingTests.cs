@@ -26,6 +26,7 @@ public abstract class PublicTrackingTests<TDatabase>(PublicServiceApi<TDatabase>
         await api.DoAsync("dispatcher", id, new { action = "dispatch" });
         await api.DoAsync("handler.huanwei", id, new { action = "accept" });
         await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await api.DoAsync("operator", id, new { action = "request_check" });
         await api.DoAsync("inspector", id, new { action = "check", passed = true });
         await api.DoAsync("shiftlead", id, new { action = "close" });
 
@@ -33,7 +34,7 @@ public abstract class PublicTrackingTests<TDatabase>(PublicServiceApi<TDatabase>
         var view = JsonDocument.Parse(closed).RootElement;
         Assert.Equal("closed", view.GetProperty("status").GetString());
         Assert.True(view.GetProperty("canRate").GetBoolean());
-        Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "check", "close"],
+        Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "request_check", "check", "close"],
             view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
         Assert.DoesNotContain("张女士", closed); // the staff note stays internal
         Assert.DoesNotContain("王海", closed); // no staff names

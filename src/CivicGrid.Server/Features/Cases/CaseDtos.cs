@@ -29,7 +29,7 @@ public sealed record CaseDto(
     string? Address, double Longitude, double Latitude, string? GridCode, string? CommunityCode, string? StreetCode,
     string? DistrictCode, string? ComponentId, int? DepartmentId, bool IsUrgent, string? PendingRequest, string? PendingRequestNote,
     int ReworkCount, int SupervisionCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt,
-    DeadlineDto Deadline, ReporterDto Reporter)
+    DeadlineDto Deadline, ReporterDto Reporter, int? CheckInspectorUserId)
 {
     /// <summary>The case at <paramref name="now"/>; without a <paramref name="calendar"/> the deadline is not checked against its coverage.</summary>
     public static CaseDto From(Case c, DateTimeOffset now, WorkingCalendar? calendar = null) => new(
@@ -39,12 +39,13 @@ public sealed record CaseDto(
         c.SupervisionCount, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
         new DeadlineDto(c.StageDueAt, c.StageYellowAt, c.LightAt(now)?.ToString().ToLowerInvariant(),
             LimitDto.From(c.StageLimit), calendar is not null && c.DeadlineBeyondCalendar(calendar)),
-        new ReporterDto(c.ReporterName, c.ReporterPhone, c.ReporterEmail));
+        new ReporterDto(c.ReporterName, c.ReporterPhone, c.ReporterEmail), c.CheckInspectorUserId);
 }
 
 public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total);
 
-public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId);
+/// <summary>The actions the caller may take now; for dispatch the department routing suggests, for request_check the inspector suggested.</summary>
+public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId, int? SuggestedInspectorUserId = null);
 
 public sealed record HistoryEntryDto(
     int Sequence, DateTimeOffset At, int? ActorUserId, string ActorName, string ActorRole, string Action, string? FromStatus,
@@ -58,7 +59,7 @@ public sealed record HistoryEntryDto(
 /// <summary>Body of POST /api/v1/cases/{id}/transitions.</summary>
 public sealed record TransitionRequest(
     string? Action, string? Note, bool? Confirmed, bool? Passed, int? DepartmentId, int? ExtensionAmount,
-    string? Kind, string? TypeCode, IReadOnlyList<Guid>? AttachmentIds);
+    string? Kind, string? TypeCode, IReadOnlyList<Guid>? AttachmentIds, int? InspectorUserId = null);
 
 /// <summary>Body of POST /api/v1/cases. Photos are uploaded to the case once it exists (POST /{id}/attachments).</summary>
 public sealed record CreateCaseRequest(

@@ -14,7 +14,7 @@ public static class CaseReadHandlers
     {
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
-        var listing = await views.ListAsync(query, who.Scope, queue: null, now, errors, cancellationToken);
+        var listing = await views.ListAsync(query, who.Scope, queue: null, who.UserId, now, errors, cancellationToken);
         if (listing is null) return TypedResults.ValidationProblem(errors);
         var calendar = await calendars.GetAsync(cancellationToken);
         return TypedResults.Ok(new CasePage(listing.Items.Select(c => CaseDto.From(c, now, calendar)).ToList(), listing.Page, listing.PageSize, listing.Total));

@@ -29,6 +29,13 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
     public async Task<int?> SuggestDepartmentAsync(Case @case, CancellationToken cancellationToken) =>
         await DispatchRouting.SuggestAsync(db, @case, (await ContextAsync(@case, cancellationToken)).Standard, cancellationToken);
 
+    /// <summary>The inspectors a check may be sent to and the one suggested (null: none in scope).</summary>
+    public async Task<(List<CheckInspectors.Choice> Choices, int? Suggested)> CheckInspectorsAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var choices = await CheckInspectors.InScopeAsync(db, @case, cancellationToken);
+        return (choices, await CheckInspectors.SuggestAsync(db, @case, choices, cancellationToken));
+    }
+
     /// <summary>Takes one step: validates the attachments (uploaded to this case, not yet on a step), asks the domain,
     /// and commits everything in one transaction.</summary>
     /// <exception cref="WorkflowRefusalException">The step is not allowed now, not permitted or has bad inputs.</exception>
@@ -52,6 +59,7 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
         {
             throw new WorkflowRefusalException(RefusalKind.Invalid, $"departmentId: there is no active department {department}.", [], "departmentId");
         }
+        if (command.Action == CaseAction.RequestCheck) command = await WithCheckInspectorAsync(@case, command, cancellationToken);
         var loadedVersion = @case.Version;
         var entry = @case.Apply(command, staff.Actor, time.GetUtcNow(), context);
         try
@@ -66,6 +74,17 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
         }
         events.Publish(CaseEvents.Of(@case, entry));
         return entry;
+    }
+
+    /// <summary>A check goes to the suggested inspector unless the operator chose one; a chosen one must be in scope.</summary>
+    private async Task<CaseCommand> WithCheckInspectorAsync(Case @case, CaseCommand command, CancellationToken cancellationToken)
+    {
+        var (choices, suggested) = await CheckInspectorsAsync(@case, cancellationToken);
+        if (command.InspectorUserId is null) return command with { InspectorUserId = suggested };
+        return choices.Any(c => c.Id == command.InspectorUserId)
+            ? command
+            : throw new WorkflowRefusalException(RefusalKind.Invalid,
+                $"inspectorUserId: {command.InspectorUserId} is not an active inspector whose scope covers the case.", [], "inspectorUserId");
     }
 
     /// <summary>The case as it is now (after a conflict), untracked; null when the caller's scope no longer covers it.</summary>

@@ -11,13 +11,14 @@ namespace CivicGrid.Server.Features.Cases;
 /// (<see cref="CaseScope"/>): lists (<see cref="CaseQuery"/>), work queues, a case's history and photos.</summary>
 public sealed class CaseViews(CivicGridDbContext db)
 {
-    /// <summary>One page of the cases <paramref name="query"/> selects (in <paramref name="queue"/>, when given); null
-    /// when a parameter is bad, with a message per bad parameter in <paramref name="errors"/>.</summary>
-    public async Task<CaseListing?> ListAsync(CaseQuery query, DataScope scope, WorkQueue? queue, DateTimeOffset now,
+    /// <summary>One page of the cases <paramref name="query"/> selects (in <paramref name="queue"/> of user
+    /// <paramref name="userId"/>, when given); null when a parameter is bad, with a message per bad parameter in
+    /// <paramref name="errors"/>.</summary>
+    public async Task<CaseListing?> ListAsync(CaseQuery query, DataScope scope, WorkQueue? queue, int userId, DateTimeOffset now,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var cases = db.Cases.AsNoTracking().Within(scope);
-        if (queue is not null) cases = queue.Filter(cases);
+        if (queue is not null) cases = queue.Filter(cases, userId);
         var filtered = query.Apply(cases, now, errors);
         var (page, size) = query.Paging(errors);
         if (errors.Count > 0) return null;
@@ -27,12 +28,12 @@ public sealed class CaseViews(CivicGridDbContext db)
     }
 
     /// <summary>How many cases wait in each of the queues of <paramref name="roles"/>, and how many of them are red or yellow.</summary>
-    public async Task<List<QueueCount>> QueueCountsAsync(Roles roles, DataScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<List<QueueCount>> QueueCountsAsync(Roles roles, DataScope scope, int userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var counts = new List<QueueCount>();
         foreach (var queue in WorkQueue.For(roles))
         {
-            var cases = queue.Filter(db.Cases.AsNoTracking().Within(scope));
+            var cases = queue.Filter(db.Cases.AsNoTracking().Within(scope), userId);
             var total = await cases.CountAsync(cancellationToken);
             var red = await cases.CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken);
             var yellow = await cases.CountAsync(c => c.StageDueAt != null && c.StageYellowAt <= now && c.StageDueAt >= now, cancellationToken);
@@ -41,10 +42,12 @@ public sealed class CaseViews(CivicGridDbContext db)
         return counts;
     }
 
-    /// <summary>An inspector's tasks: the cases to verify or check, the most urgent first (at most 100).</summary>
-    public Task<List<Case>> InspectorTasksAsync(DataScope scope, CancellationToken cancellationToken) =>
+    /// <summary>An inspector's tasks: the cases to verify, and the checks sent to them (or to nobody in particular),
+    /// the most urgent first (at most 100).</summary>
+    public Task<List<Case>> InspectorTasksAsync(DataScope scope, int userId, CancellationToken cancellationToken) =>
         db.Cases.AsNoTracking().Within(scope)
-            .Where(c => c.Status == CaseStatus.Verifying || c.Status == CaseStatus.Checking)
+            .Where(c => c.Status == CaseStatus.Verifying
+                || (c.Status == CaseStatus.Checking && (c.CheckInspectorUserId == null || c.CheckInspectorUserId == userId)))
             .OrderBy(c => c.StageDueAt).Take(100).ToListAsync(cancellationToken);
 
     /// <summary>The middle of the open cases in <paramref name="scope"/>; null when there are none.</summary>

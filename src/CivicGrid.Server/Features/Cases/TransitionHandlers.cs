@@ -18,7 +18,8 @@ public static class TransitionHandlers
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, "list the actions of", logger, cancellationToken);
         var allowed = CaseWorkflow.AllowedFor(@case, staff.Actor);
         var suggested = allowed.Contains(CaseAction.Dispatch) ? await transitions.SuggestDepartmentAsync(@case, cancellationToken) : null;
-        return TypedResults.Ok(new TransitionsDto(@case.Status.ToString(), allowed.Select(a => a.ToCode()).ToList(), suggested));
+        var inspector = allowed.Contains(CaseAction.RequestCheck) ? (await transitions.CheckInspectorsAsync(@case, cancellationToken)).Suggested : null;
+        return TypedResults.Ok(new TransitionsDto(@case.Status.ToString(), allowed.Select(a => a.ToCode()).ToList(), suggested, inspector));
     }
 
     public static async Task<Results<Ok<TransitionResponse>, ValidationProblem, ProblemHttpResult>> Apply(
@@ -52,7 +53,7 @@ public static class TransitionHandlers
         try
         {
             var command = new CaseCommand(action, request.Note, request.Confirmed, request.Passed, request.DepartmentId,
-                request.ExtensionAmount, kind, request.TypeCode, request.AttachmentIds ?? []);
+                request.ExtensionAmount, kind, request.TypeCode, request.AttachmentIds ?? [], request.InspectorUserId);
             var entry = await transitions.ApplyAsync(@case, command, staff, cancellationToken);
             return TypedResults.Ok(new TransitionResponse(HistoryEntryDto.From(entry), CaseDto.From(@case, time.GetUtcNow(), await calendars.GetAsync(cancellationToken))));
         }

@@ -23,7 +23,7 @@ public static class Open311Statuses
         CaseStatus.Reported => "OPEN",
         CaseStatus.Verifying or CaseStatus.Verified => "INVESTIGATING",
         CaseStatus.Registered or CaseStatus.Dispatched => "ACTION_SCHEDULED",
-        CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.Checking or CaseStatus.CheckFailed or CaseStatus.AwaitingClose => "IN_PROGRESS",
+        CaseStatus.Handling or CaseStatus.Suspended or CaseStatus.FedBack or CaseStatus.Checking or CaseStatus.CheckFailed or CaseStatus.AwaitingClose => "IN_PROGRESS",
         CaseStatus.Closed => "FIXED",
         CaseStatus.Rejected => "NO_FURTHER_ACTION",
         _ => "CLOSED",
@@ -39,6 +39,7 @@ public static class Open311Statuses
         CaseStatus.Dispatched => english ? "Sent to the responsible department." : "已派遣至处置部门。",
         CaseStatus.Handling => english ? "The department is handling it." : "处置部门正在处置。",
         CaseStatus.Suspended => english ? "Handling is suspended for now." : "暂缓处置（挂账）。",
+        CaseStatus.FedBack => english ? "Work reported done; an on-site check is being arranged." : "处置部门已反馈，正在安排现场核查。",
         CaseStatus.Checking => english ? "Work reported done; an inspector checks on site." : "处置完成，监督员正在现场核查。",
         CaseStatus.CheckFailed => english ? "The on-site check failed; the work will be redone." : "核查未通过，将返工处置。",
         CaseStatus.AwaitingClose => english ? "The on-site check passed; about to be closed." : "核查通过，等待结案。",
@@ -62,6 +63,7 @@ public static class Open311Statuses
         "dispatch" => english ? "Sent to the responsible department." : "已派遣至处置部门。",
         "accept" => english ? "The department took the case on." : "处置部门已接收。",
         "feedback" => english ? "The department reported the work done." : "处置部门已反馈处置结果。",
+        "request_check" => english ? "An inspector was asked to check the work on site." : "已派监督员现场核查。",
         "check" when to == CaseStatus.CheckFailed => english ? "Checked on site: not yet fixed." : "现场核查未通过。",
         "check" => english ? "Checked on site: fixed." : "现场核查通过。",
         "rework" => english ? "Sent back to the department for rework." : "已要求处置部门返工。",
@@ -78,7 +80,7 @@ public static class Open311Statuses
     public static readonly string[] PublicActions =
     [
         "report", "link_duplicate", "request_verification", "verify", "classify", "register", "reject", "void", "dispatch",
-        "accept", "feedback", "check", "rework", "approve_request", "resume", "close", "reopen",
+        "accept", "feedback", "request_check", "check", "rework", "approve_request", "resume", "close", "reopen",
     ];
 
     public static bool English(HttpRequest request) =>

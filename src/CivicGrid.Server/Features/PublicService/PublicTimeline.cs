@@ -23,6 +23,7 @@ public static class PublicTimeline
             "dispatch" => "已派遣至责任部门",
             "accept" => "责任部门已接收，正在处理",
             "feedback" => "责任部门已反馈处理结果",
+            "request_check" => "已安排监督员现场核查",
             "check" => entry.ToStatus == CaseStatus.CheckFailed ? "现场核查未通过，将重新处理" : "现场核查通过",
             "rework" => "已要求责任部门重新处理",
             "approve_request" => entry.ToStatus switch

@@ -11,6 +11,8 @@ public sealed class StepInput
     public string? Answer { get; set; }
     public int? DepartmentId { get; set; }
     public int? ExtensionAmount { get; set; }
+    /// <summary>request_check: the inspector the check goes to (the suggestion preselected).</summary>
+    public int? InspectorUserId { get; set; }
     public string? Type { get; set; }
     public IFormFile? Photo { get; set; }
     /// <summary>The case version the form was rendered for: a step on a case that changed meanwhile is refused.</summary>
@@ -22,6 +24,7 @@ public static class StepFields
 {
     public static bool AsksAnswer(CaseAction action) => action is CaseAction.Verify or CaseAction.Check;
     public static bool AsksDepartment(CaseAction action) => action == CaseAction.Dispatch;
+    public static bool AsksInspector(CaseAction action) => action == CaseAction.RequestCheck;
     public static bool AsksExtension(CaseAction action) => action == CaseAction.RequestExtension;
     public static bool AsksType(CaseAction action) => action == CaseAction.Classify;
     public static bool AsksPhoto(CaseAction action) => action is CaseAction.Verify or CaseAction.Feedback or CaseAction.Check;
@@ -37,6 +40,7 @@ public static class StepFields
         if (AsksAnswer(action) && input.Answer is not ("yes" or "no"))
             yield return (action == CaseAction.Verify ? "confirmed" : "passed", "step.answer.required");
         if (AsksDepartment(action) && input.DepartmentId is null) yield return ("departmentId", "step.department.required");
+        if (AsksInspector(action) && input.InspectorUserId is null) yield return ("inspectorUserId", "step.inspector.required");
         if (AsksExtension(action) && input.ExtensionAmount is not > 0) yield return ("extensionAmount", "step.extension.required");
     }
 }
