@@ -9,6 +9,8 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace CivicGrid.Server.Tests.Cases;
 
+/// <summary>The audit verb finds a tampered history row; a step's photo must be a real image. The class shares one
+/// server: the audit test tampers with its own case only, and the photo test does not verify the history.</summary>
 public sealed class CaseAuditAndPhotoTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     [Fact]

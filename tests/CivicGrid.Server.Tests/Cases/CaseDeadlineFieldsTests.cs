@@ -7,7 +7,9 @@ namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>The deadline fields of the case API and its history: a structured limit (type, amount, unit) and a flag
 /// when the deadline is counted over dates the working calendar does not cover. Moves the server's clock and changes
-/// a case standard, so it has a server of its own.</summary>
+/// a case standard, so it has a server of its own. Its two tests share it safely in either order: each uses its own
+/// type (03005, 06010), and the first one's four working hours end within 2026 whether the clock is at the demo's
+/// start or already on 31 December.</summary>
 public sealed class CaseDeadlineFieldsTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     [Fact]

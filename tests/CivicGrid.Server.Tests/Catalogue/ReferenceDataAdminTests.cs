@@ -8,7 +8,9 @@ using CivicGrid.Server.Tests.Infrastructure;
 namespace CivicGrid.Server.Tests.Catalogue;
 
 /// <summary>Administrators change catalogue types, case standards and departments through the internal API; others
-/// are refused, bad input names its field, duplicate codes conflict, and a new time limit governs later cases.</summary>
+/// are refused, bad input names its field, duplicate codes conflict, and a new time limit governs later cases.
+/// The class shares one server: each test adds its own types and departments, and only the time-limit test changes
+/// a shipped standard (03005), which no other test of the class reads.</summary>
 public sealed class ReferenceDataAdminTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     [Fact]

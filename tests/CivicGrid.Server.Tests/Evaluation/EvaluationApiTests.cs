@@ -13,7 +13,9 @@ using MiniExcelLibs;
 namespace CivicGrid.Server.Tests.Evaluation;
 
 /// <summary>The evaluation over real HTTP and a real database, on the small demo city (whose roll-ups were rebuilt
-/// after seeding) plus a realistic mix of steps taken through the API.</summary>
+/// after seeding) plus a realistic mix of steps taken through the API. The class shares one server on purpose (the
+/// demo city is costly to seed): each test compares the API with the database at the same moment or with cases it
+/// reported itself, so the other tests' cases do not change what it asserts, and the clock only moves forward.</summary>
 public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string Month = "2026-11";

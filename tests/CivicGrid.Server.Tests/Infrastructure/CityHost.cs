@@ -12,7 +12,7 @@ namespace CivicGrid.Server.Tests.Infrastructure;
 /// <c>Open311Submit</c>, <c>ImportComponents</c> … (the partial files beside this one). Use it as a class fixture
 /// (<see cref="SqliteCity"/>, <see cref="PostgresCity"/>: one server per test class, the tests create the data they
 /// read) or start one per test with <see cref="CityHost.StartAsync{TDatabase}"/>. See docs/testing.md.</summary>
-public partial class CityHost<TDatabase>(CityOptions options) : IAsyncLifetime where TDatabase : TestDatabase, new()
+public partial class CityHost<TDatabase>(CityOptions options) : IAsyncLifetime, IAsyncDisposable where TDatabase : TestDatabase, new()
 {
     private readonly ConcurrentDictionary<string, Task<HttpClient>> _signedIn = new();
 
@@ -43,6 +43,12 @@ public partial class CityHost<TDatabase>(CityOptions options) : IAsyncLifetime w
         if (Server is not null) await Server.DisposeAsync();
         await Database.DisposeAsync();
         if (_files is not null) try { Directory.Delete(_files, recursive: true); } catch (IOException) { }
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A database context on the host's database (dispose it), for arranging and checking what the API
@@ -84,6 +90,9 @@ public static class CityHost
 
 /// <summary>The demo city over SQLite: the class fixture of most server tests.</summary>
 public sealed class SqliteCity : CityHost<SqliteTestDatabase>;
+
+/// <summary>An empty city over SQLite (no demo; the standard catalogue only), for tests of the bare host.</summary>
+public sealed class EmptySqliteCity() : CityHost<SqliteTestDatabase>(CityOptions.EmptyCity);
 
 /// <summary>The demo city over PostgreSQL (the throwaway cluster of ./test.sh).</summary>
 public sealed class PostgresCity : CityHost<PostgresTestDatabase>;
