@@ -27,7 +27,8 @@ public partial class CityHost<TDatabase>(CityOptions options) : IAsyncLifetime, 
     public FakeTimeProvider Time => Server.Time;
     public IServiceProvider Services => Server.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>Starts the server; a fixture that arranges shared data overrides this and calls it first.</summary>
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Server = await RunningServer.StartAsync(Database, builder =>
