@@ -10,12 +10,12 @@ namespace CivicGrid.Server.Tests.Calendar;
 /// <summary>Every install has the State Council schedules of 2025 and 2026 (added by migrate); on 26 Nov 2026 (the test
 /// servers' clock) they do not cover the next 60 days, which the calendar API and /healthz/ready say until the 2027
 /// schedule is imported. Imports change the calendar, so each provider has a server of its own.</summary>
-public abstract class CalendarCoverageTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class CalendarCoverageTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task TheShippedSchedulesAreThere_AndTheCalendarWarnsUntilTheNextYearIsImported()
     {
-        var calendar = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
+        var calendar = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
         Assert.Equal([2025, 2026], calendar.GetProperty("coveredYears").EnumerateArray().Select(y => y.GetInt32()));
         Assert.False(calendar.GetProperty("coversNext60Days").GetBoolean());
         Assert.Equal("2026-12-31", calendar.GetProperty("coveredThrough").GetString());
@@ -32,26 +32,26 @@ public abstract class CalendarCoverageTests<TDatabase>(CaseApi<TDatabase> api) w
         Assert.Contains("2026-12-31", check.GetProperty("description").GetString(), StringComparison.Ordinal);
 
         var csv = "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,working_day,春节调休\n";
-        using var imported = await (await api.As("admin")).PostAsync("/api/v1/calendar/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        using var imported = await (await city.SignInAs("admin")).PostAsync("/api/v1/calendar/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var summary = await imported.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, summary.GetProperty("added").GetInt32());
         Assert.True(summary.GetProperty("coversNext60Days").GetBoolean());
 
         Assert.Equal("Healthy", (await ReadyAsync()).GetProperty("status").GetString());
-        var after = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
+        var after = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
         Assert.True(after.GetProperty("coversNext60Days").GetBoolean());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("warning").ValueKind);
     }
 
     private async Task<JsonElement> ReadyAsync()
     {
-        using var response = await api.Server.Client.GetAsync("/healthz/ready");
+        using var response = await city.Anonymous.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
 
-public sealed class SqliteCalendarCoverageTests(CaseApi api) : CalendarCoverageTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteCalendarCoverageTests(SqliteCity city) : CalendarCoverageTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresCalendarCoverageTests(PostgresCaseApi api) : CalendarCoverageTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresCalendarCoverageTests(PostgresCity city) : CalendarCoverageTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

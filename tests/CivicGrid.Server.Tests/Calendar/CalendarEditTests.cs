@@ -9,12 +9,12 @@ namespace CivicGrid.Server.Tests.Calendar;
 
 /// <summary>Administrators edit the working calendar through the API: one day at a time, or a CSV or iCalendar file.
 /// Each test works in its own year (2028–2030), so the order does not matter.</summary>
-public abstract class CalendarEditTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class CalendarEditTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task AnAdministratorSetsAndDeletesADay_AndOtherStaffMayNot()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         using var saved = await admin.PutAsJsonAsync("/api/v1/calendar/days/2028-05-20", new { kind = "holiday", name = "市庆日" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(("holiday", "市庆日"), await DayAsync("2028-05-20"));
@@ -22,7 +22,7 @@ public abstract class CalendarEditTests<TDatabase>(CaseApi<TDatabase> api) where
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(("working_day", "市庆日调休"), await DayAsync("2028-05-20"));
 
-        using var refused = await (await api.As("dispatcher")).PutAsJsonAsync("/api/v1/calendar/days/2028-05-21", new { kind = "holiday", name = "x" });
+        using var refused = await (await city.SignInAs("dispatcher")).PutAsJsonAsync("/api/v1/calendar/days/2028-05-21", new { kind = "holiday", name = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         await AssertFieldAsync(await admin.PutAsJsonAsync("/api/v1/calendar/days/2028-05-22", new { kind = "vacation", name = "x" }), "kind");
         await AssertFieldAsync(await admin.PutAsJsonAsync("/api/v1/calendar/days/2028-05-22", new { kind = "holiday", name = new string('节', 65) }), "name");
@@ -52,7 +52,7 @@ public abstract class CalendarEditTests<TDatabase>(CaseApi<TDatabase> api) where
     [Fact]
     public async Task ABadFile_ImportsNothing_AndNamesTheLine()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var csv = "date,kind,name\n2030-01-01,holiday,元旦\n2030-13-01,holiday,坏日期\n";
         using var bad = await admin.PostAsync("/api/v1/calendar/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         var errors = await AssertFieldAsync(bad, "file");
@@ -61,21 +61,21 @@ public abstract class CalendarEditTests<TDatabase>(CaseApi<TDatabase> api) where
 
         using var wrongType = await admin.PostAsync("/api/v1/calendar/import", new StringContent("2030-01-01,holiday,元旦", Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
-        using var refused = await (await api.As("dispatcher")).PostAsync("/api/v1/calendar/import", new StringContent("2030-01-01,holiday,元旦", Encoding.UTF8, "text/csv"));
+        using var refused = await (await city.SignInAs("dispatcher")).PostAsync("/api/v1/calendar/import", new StringContent("2030-01-01,holiday,元旦", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Null(await DayAsync("2030-01-01"));
     }
 
     private async Task<JsonElement> ImportAsync(string body, string mediaType)
     {
-        using var response = await (await api.As("admin")).PostAsync("/api/v1/calendar/import", new StringContent(body, Encoding.UTF8, mediaType));
+        using var response = await (await city.SignInAs("admin")).PostAsync("/api/v1/calendar/import", new StringContent(body, Encoding.UTF8, mediaType));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<(string?, string?)?> DayAsync(string date)
     {
-        var calendar = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
+        var calendar = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/calendar");
         return calendar.GetProperty("days").EnumerateArray().Where(d => d.GetProperty("date").GetString() == date)
             .Select(d => ((string?, string?)?)(d.GetProperty("kind").GetString(), d.GetProperty("name").GetString())).SingleOrDefault();
     }
@@ -91,6 +91,6 @@ public abstract class CalendarEditTests<TDatabase>(CaseApi<TDatabase> api) where
     }
 }
 
-public sealed class SqliteCalendarEditTests(CaseApi api) : CalendarEditTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteCalendarEditTests(SqliteCity city) : CalendarEditTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresCalendarEditTests(PostgresCaseApi api) : CalendarEditTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresCalendarEditTests(PostgresCity city) : CalendarEditTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

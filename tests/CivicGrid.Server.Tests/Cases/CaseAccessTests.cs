@@ -1,16 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>Data scope (404) and rights (403) on every case endpoint, and refusals of steps not allowed now (409).</summary>
-public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
+public sealed class CaseAccessTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     private async Task<long> CaseInXiuyingAsync()
     {
-        var (lon, lat) = await api.PointInXiuyingAsync();
-        var created = await api.CreateAsync("operator", Reports.At("06013", lon, lat, "秀英区道路破损"));
+        var (lon, lat) = await city.PointInXiuying();
+        var created = await city.Report("operator", Reports.At("06013", lon, lat, "秀英区道路破损"));
         return created.GetProperty("id").GetInt64();
     }
 
@@ -25,7 +26,7 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     public async Task DistrictDispatcher_GetsNotFound_ForACaseInAnotherDistrict_OnEveryEndpoint(string method, string path)
     {
         var id = await CaseInXiuyingAsync();
-        var client = await api.As("dispatcher.longhua");
+        var client = await city.SignInAs("dispatcher.longhua");
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/cases/{id}{path}");
         if (method == "POST")
         {
@@ -36,16 +37,16 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var city = await (await api.As("dispatcher")).GetAsync($"/api/v1/cases/{id}");
-        Assert.Equal(HttpStatusCode.OK, city.StatusCode);
+        var inScope = await (await city.SignInAs("dispatcher")).GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, inScope.StatusCode);
     }
 
     [Fact]
     public async Task DistrictDispatcher_ListsOnlyTheirDistrict()
     {
         await CaseInXiuyingAsync();
-        await api.CreateAsync("operator", Reports.At("06042", description: "龙华区垃圾站满溢"));
-        var page = await (await api.As("dispatcher.longhua")).GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=200");
+        await city.Report("operator", Reports.At("06042", description: "龙华区垃圾站满溢"));
+        var page = await (await city.SignInAs("dispatcher.longhua")).GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=200");
         var districts = page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("districtCode").GetString()).Distinct().ToList();
         Assert.Equal(["460106"], districts);
     }
@@ -53,23 +54,23 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task DepartmentHandler_SeesOnlyCasesDispatchedToTheirDepartment()
     {
-        var created = await api.CreateAsync("operator", Reports.At("06010", description: "垃圾 for huanwei"));
+        var created = await city.Report("operator", Reports.At("06010", description: "垃圾 for huanwei"));
         var id = created.GetProperty("id").GetInt64();
-        var before = await (await api.As("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
+        var before = await (await city.SignInAs("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
-        await api.DoAsync("operator", id, new { action = "register" });
-        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
-        var after = await (await api.As("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
+        await city.Step("operator", id, new { action = "register" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
+        var after = await (await city.SignInAs("handler.huanwei")).GetAsync($"/api/v1/cases/{id}");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        var other = await (await api.As("handler.yuanlin")).GetAsync($"/api/v1/cases/{id}");
+        var other = await (await city.SignInAs("handler.yuanlin")).GetAsync($"/api/v1/cases/{id}");
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
     [Fact]
     public async Task StepNotAllowedNow_Is409_ListingTheAllowedActions()
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 409"))).GetProperty("id").GetInt64();
-        var response = await api.StepAsync("shiftlead", id, new { action = "close" });
+        var id = (await city.Report("operator", Reports.At("06001", description: "私搭乱建 409"))).GetProperty("id").GetInt64();
+        var response = await city.TryStep("shiftlead", id, new { action = "close" });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["classify", "request_verification", "register", "reject", "void"],
@@ -79,10 +80,10 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task StepWithoutTheRole_Is403_AndLeavesTheCaseAlone()
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 403"))).GetProperty("id").GetInt64();
-        var response = await api.StepAsync("leader", id, new { action = "register" });
+        var id = (await city.Report("operator", Reports.At("06001", description: "私搭乱建 403"))).GetProperty("id").GetInt64();
+        var response = await city.TryStep("leader", id, new { action = "register" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var fresh = await (await api.As("operator")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+        var fresh = await (await city.SignInAs("operator")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
         Assert.Equal("Reported", fresh.GetProperty("status").GetString());
     }
 
@@ -92,9 +93,9 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [InlineData("""{"action":"classify","kind":"matter","typeCode":"99999"}""", "typeCode")]
     public async Task StepWithBadInput_Is400NamingTheField(string json, string field)
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 400"))).GetProperty("id").GetInt64();
+        var id = (await city.Report("operator", Reports.At("06001", description: "私搭乱建 400"))).GetProperty("id").GetInt64();
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        var response = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
+        var response = await (await city.SignInAs("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
@@ -103,9 +104,9 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task StepWithMalformedJson_Is400ProblemDetails_Not500()
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06001", description: "私搭乱建 json"))).GetProperty("id").GetInt64();
+        var id = (await city.Report("operator", Reports.At("06001", description: "私搭乱建 json"))).GetProperty("id").GetInt64();
         using var content = new StringContent("{\"action\": ", System.Text.Encoding.UTF8, "application/json");
-        var response = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
+        var response = await (await city.SignInAs("operator")).PostAsync($"/api/v1/cases/{id}/transitions", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -113,11 +114,11 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task RoutingRule_ForTheTypeAndStreet_DecidesTheSuggestedDepartment()
     {
-        var created = await api.CreateAsync("operator", Reports.At("09011", description: "共享单车乱停 routing"));
+        var created = await city.Report("operator", Reports.At("09011", description: "共享单车乱停 routing"));
         var id = created.GetProperty("id").GetInt64();
-        await api.DoAsync("operator", id, new { action = "register" });
+        await city.Step("operator", id, new { action = "register" });
         int transport;
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             transport = db.Departments.Single(d => d.Code == "HK-JT").Id;
             db.RoutingRules.Add(new Domain.Catalogue.RoutingRule
@@ -127,16 +128,16 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
             });
             await db.SaveChangesAsync();
         }
-        var options = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        var options = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
         Assert.Equal(transport, options.GetProperty("suggestedDepartmentId").GetInt32());
-        var dispatched = await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        var dispatched = await city.Step("dispatcher", id, new { action = "dispatch" });
         Assert.Equal(transport, dispatched.GetProperty("departmentId").GetInt32());
     }
 
     [Fact]
     public async Task UnknownRoute_ForASignedInCaller_Is404ProblemDetails()
     {
-        var response = await (await api.As("operator")).GetAsync("/api/v1/no-such-thing");
+        var response = await (await city.SignInAs("operator")).GetAsync("/api/v1/no-such-thing");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -144,22 +145,22 @@ public sealed class CaseAccessTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task WithoutAToken_EveryCaseEndpointIs401()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/cases")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.PostAsJsonAsync("/api/v1/cases", Reports.At())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.PostAsJsonAsync("/api/v1/cases", Reports.At())).StatusCode);
     }
 
     [Fact]
     public async Task ReportingAsACitizenThroughTheStaffApi_IsForbidden()
     {
-        var response = await api.PostCaseAsync("operator", Reports.At(channel: "Citizen"));
+        var response = await city.TryReport("operator", Reports.At(channel: "Citizen"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task Filters_ByStatusStageAndText_AndBadFiltersName400()
     {
-        var created = await api.CreateAsync("operator", Reports.At("10002", description: "架空线缆脱落 filter-me"));
-        var client = await api.As("dispatcher");
+        var created = await city.Report("operator", Reports.At("10002", description: "架空线缆脱落 filter-me"));
+        var client = await city.SignInAs("dispatcher");
         var found = await client.GetFromJsonAsync<JsonElement>("/api/v1/cases?q=filter-me&status=reported&stage=intake&light=green");
         Assert.Equal(created.GetProperty("id").GetInt64(), found.GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.Equal(1, found.GetProperty("total").GetInt32());

@@ -9,32 +9,34 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace CivicGrid.Server.Tests.Cases;
 
-public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
+/// <summary>The audit verb finds a tampered history row; a step's photo must be a real image. The class shares one
+/// server: the audit test tampers with its own case only, and the photo test does not verify the history.</summary>
+public sealed class CaseAuditAndPhotoTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     [Fact]
     public async Task AuditVerify_FindsAnAlteredHistoryRow_AndNamesIt()
     {
-        var created = await api.CreateAsync("operator", Reports.At("06013", description: "道路破损 audit"));
+        var created = await city.Report("operator", Reports.At("06013", description: "道路破损 audit"));
         var id = created.GetProperty("id").GetInt64();
-        await api.DoAsync("operator", id, new { action = "register", note = "立案" });
+        await city.Step("operator", id, new { action = "register", note = "立案" });
         var environment = new Dictionary<string, string?>
         {
             ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = api.Database.ConnectionString,
-            ["CIVICGRID_DATA"] = Path.GetDirectoryName(api.Database.FilePath),
+            ["Database__ConnectionString"] = city.Database.ConnectionString,
+            ["CIVICGRID_DATA"] = Path.GetDirectoryName(city.Database.FilePath),
         };
         var intact = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "audit", "verify");
         Assert.True(intact.ExitCode == 0, intact.Output + intact.Error);
         Assert.Contains("OK", intact.Output);
 
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             await db.Database.ExecuteSqlAsync($"UPDATE \"CaseHistory\" SET \"Note\" = 'nothing happened' WHERE \"CaseId\" = {id} AND \"Sequence\" = 2");
         }
         var broken = await ServerProcess.RunAsync(environment, ServerProcess.Patience, "audit", "verify");
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains($"case {created.GetProperty("number").GetString()}, history entry 2", broken.Output);
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             await db.Database.ExecuteSqlAsync($"UPDATE \"CaseHistory\" SET \"Note\" = '立案' WHERE \"CaseId\" = {id} AND \"Sequence\" = 2");
         }
@@ -43,8 +45,8 @@ public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
     [Fact]
     public async Task Photos_ATextFileNamedJpg_IsRefused_AndARealPhotoAttachesToAStep()
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06010", description: "垃圾 photo"))).GetProperty("id").GetInt64();
-        var client = await api.As("operator");
+        var id = (await city.Report("operator", Reports.At("06010", description: "垃圾 photo"))).GetProperty("id").GetInt64();
+        var client = await city.SignInAs("operator");
         using var fake = new MultipartFormDataContent { { new ByteArrayContent("this is not a photo"u8.ToArray()), "file", "photo.jpg" } };
         var refused = await client.PostAsync($"/api/v1/cases/{id}/attachments", fake);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -57,7 +59,7 @@ public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var photo = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var step = await api.StepAsync("operator", id, new { action = "register", attachmentIds = new[] { photo } });
+        var step = await city.TryStep("operator", id, new { action = "register", attachmentIds = new[] { photo } });
         Assert.Equal(HttpStatusCode.OK, step.StatusCode);
         var entry = (await step.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entry");
         Assert.Equal(photo.ToString(), entry.GetProperty("attachmentIds")[0].GetString());
@@ -67,7 +69,7 @@ public sealed class CaseAuditAndPhotoTests(CaseApi api) : IClassFixture<CaseApi>
         Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
         using var decoded = Image.Load(await thumbnail.Content.ReadAsByteArrayAsync());
         Assert.Equal(320, decoded.Width);
-        var again = await api.StepAsync("dispatcher", id, new { action = "dispatch", attachmentIds = new[] { photo } });
+        var again = await city.TryStep("dispatcher", id, new { action = "dispatch", attachmentIds = new[] { photo } });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 }

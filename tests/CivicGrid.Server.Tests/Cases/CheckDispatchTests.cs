@@ -12,31 +12,31 @@ namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>Sending the check (发送核查): after the department's feedback the intake operator sends the on-site check to an
 /// inspector, within the 30 min check-dispatch limit, and is evaluated on it (issue 14 item 5b).</summary>
-public abstract class CheckDispatchTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class CheckDispatchTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     /// <summary>A case reported north of the centre (other tests report east and west of it), taken to the feedback.</summary>
     private async Task<long> FedBackAsync(double north, string operatorName = "operator")
     {
-        var id = (await api.CreateAsync(operatorName, Reports.At(lat: DemoCity.CentrePoint.Latitude + north,
+        var id = (await city.Report(operatorName, Reports.At(lat: DemoCity.CentrePoint.Latitude + north,
             description: $"核查派遣 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
-        await api.DoAsync("shiftlead", id, new { action = "register" });
-        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
-        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
-        var fedBack = await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await city.Step("shiftlead", id, new { action = "register" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
+        await city.Step("handler.huanwei", id, new { action = "accept" });
+        var fedBack = await city.Step("handler.huanwei", id, new { action = "feedback", note = "已清运" });
         Assert.Equal("FedBack", fedBack.GetProperty("status").GetString());
         return id;
     }
 
     private async Task<int> UserIdAsync(string userName)
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         return await db.StaffUsers.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>The inspector who patrols the case's unit grid (its responsibility grid), and their user name.</summary>
     private async Task<(int Id, string UserName)> PatrolInspectorAsync(long caseId)
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var grid = await db.Cases.Where(c => c.Id == caseId).Select(c => c.GridCode).SingleAsync();
         var id = await db.UnitGrids.Where(g => g.Code == grid)
             .Join(db.ResponsibilityGrids, g => g.ResponsibilityGridId, r => (int?)r.Id, (g, r) => r.InspectorUserId).SingleAsync();
@@ -49,25 +49,25 @@ public abstract class CheckDispatchTests<TDatabase>(CaseApi<TDatabase> api) wher
     {
         var id = await FedBackAsync(0.0006);
         var (inspector, inspectorName) = await PatrolInspectorAsync(id);
-        var options = await (await api.As("operator")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        var options = await (await city.SignInAs("operator")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
         Assert.Equal(["request_check"], options.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(inspector, options.GetProperty("suggestedInspectorUserId").GetInt32());
-        var forInspector = await (await api.As(inspectorName)).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        var forInspector = await (await city.SignInAs(inspectorName)).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
         Assert.Empty(forInspector.GetProperty("allowed").EnumerateArray()); // nothing to check before the check is sent
 
-        var sent = await api.DoAsync("operator", id, new { action = "request_check" });
+        var sent = await city.Step("operator", id, new { action = "request_check" });
         Assert.Equal(("Checking", inspector), (sent.GetProperty("status").GetString(), sent.GetProperty("checkInspectorUserId").GetInt32()));
-        var history = (await (await api.As("operator")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
+        var history = (await (await city.SignInAs("operator")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
         Assert.Equal(("request_check", "FedBack", $"inspector={inspector}"), (history[^1].GetProperty("action").GetString(),
             history[^1].GetProperty("fromStatus").GetString(), history[^1].GetProperty("data").GetString()));
         Assert.Equal(60, history[^1].GetProperty("deadline").GetProperty("limit").GetProperty("amount").GetInt32());
 
         // Rework: the next feedback waits for the check again; this time the shift lead sends it to another inspector in scope.
-        await api.DoAsync(inspectorName, id, new { action = "check", passed = false, note = "仍有残留" });
-        await api.DoAsync("dispatcher", id, new { action = "rework", note = "请彻底清理" });
-        Assert.Equal("FedBack", (await api.DoAsync("handler.huanwei", id, new { action = "feedback" })).GetProperty("status").GetString());
-        var cityInspector = await StaffAccounts.AddAsync(api.Database, $"inspector.city.{Guid.NewGuid():N}"[..30], Roles.Inspector, DataScope.WholeCity);
-        var resent = await api.DoAsync("shiftlead", id, new { action = "request_check", inspectorUserId = cityInspector });
+        await city.Step(inspectorName, id, new { action = "check", passed = false, note = "仍有残留" });
+        await city.Step("dispatcher", id, new { action = "rework", note = "请彻底清理" });
+        Assert.Equal("FedBack", (await city.Step("handler.huanwei", id, new { action = "feedback" })).GetProperty("status").GetString());
+        var cityInspector = await StaffAccounts.AddAsync(city.Database, $"inspector.city.{Guid.NewGuid():N}"[..30], Roles.Inspector, DataScope.WholeCity);
+        var resent = await city.Step("shiftlead", id, new { action = "request_check", inspectorUserId = cityInspector });
         Assert.Equal(cityInspector, resent.GetProperty("checkInspectorUserId").GetInt32());
     }
 
@@ -75,16 +75,16 @@ public abstract class CheckDispatchTests<TDatabase>(CaseApi<TDatabase> api) wher
     public async Task RequestCheck_ToSomeoneWhoIsNotAnInspectorInScope_Answers400NamingInspectorUserId()
     {
         var id = await FedBackAsync(0.0012);
-        var outOfScope = await StaffAccounts.AddAsync(api.Database, $"inspector.xy.{Guid.NewGuid():N}"[..28], Roles.Inspector, DataScope.OfDistrict("460105"));
+        var outOfScope = await StaffAccounts.AddAsync(city.Database, $"inspector.xy.{Guid.NewGuid():N}"[..28], Roles.Inspector, DataScope.OfDistrict("460105"));
         foreach (var who in new[] { await UserIdAsync("dispatcher"), outOfScope, 999_999 })
         {
-            var response = await api.StepAsync("operator", id, new { action = "request_check", inspectorUserId = who });
+            var response = await city.TryStep("operator", id, new { action = "request_check", inspectorUserId = who });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("inspectorUserId", out _));
         }
-        var refused = await api.StepAsync("inspector", id, new { action = "request_check" });
+        var refused = await city.TryStep("inspector", id, new { action = "request_check" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         Assert.Equal(CivicGrid.Domain.Cases.CaseStatus.FedBack, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).Status);
     }
 
@@ -92,25 +92,25 @@ public abstract class CheckDispatchTests<TDatabase>(CaseApi<TDatabase> api) wher
     public async Task AnOperatorWhoSendsOneCheckOnTimeAndOneLate_HasAnOnTimeCheckDispatchRateOfOneHalf()
     {
         var name = $"operator.{Guid.NewGuid():N}"[..24];
-        var op = await StaffAccounts.AddAsync(api.Database, name, Roles.IntakeOperator, DataScope.WholeCity);
+        var op = await StaffAccounts.AddAsync(city.Database, name, Roles.IntakeOperator, DataScope.WholeCity);
         var first = await FedBackAsync(0.0018, name);
         var second = await FedBackAsync(0.0024, name);
-        var start = api.Server.Time.GetUtcNow();
-        await api.DoAsync(name, first, new { action = "request_check" }); // at once: on time
+        var start = city.Time.GetUtcNow();
+        await city.Step(name, first, new { action = "request_check" }); // at once: on time
         DateTimeOffset due;
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             due = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == second)).StageDueAt!.Value;
         }
         Assert.Equal(30, (due - start).TotalMinutes, 0.1);
-        api.Server.Time.SetUtcNow(due.AddMinutes(5));
-        api.ForgetTokens();
-        await api.DoAsync(name, second, new { action = "request_check" }); // five minutes past the 30 min limit
+        city.Time.SetUtcNow(due.AddMinutes(5));
+        city.ForgetSignIns();
+        await city.Step(name, second, new { action = "request_check" }); // five minutes past the 30 min limit
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         string Day(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var table = await (await api.As("leader")).GetFromJsonAsync<JsonElement>(
-            $"/api/v1/evaluation/intake-operator?period={Day(start)}..{Day(api.Server.Time.GetUtcNow())}");
+        var table = await (await city.SignInAs("leader")).GetFromJsonAsync<JsonElement>(
+            $"/api/v1/evaluation/intake-operator?period={Day(start)}..{Day(city.Time.GetUtcNow())}");
         var row = table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == op.ToString(CultureInfo.InvariantCulture));
         var rate = row.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "onTimeCheckDispatchRate");
         Assert.Equal(0.5, rate.GetProperty("value").GetDouble(), 9);
@@ -118,6 +118,6 @@ public abstract class CheckDispatchTests<TDatabase>(CaseApi<TDatabase> api) wher
     }
 }
 
-public sealed class SqliteCheckDispatchTests(CaseApi api) : CheckDispatchTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteCheckDispatchTests(SqliteCity city) : CheckDispatchTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresCheckDispatchTests(PostgresCaseApi api) : CheckDispatchTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresCheckDispatchTests(PostgresCity city) : CheckDispatchTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

@@ -14,15 +14,15 @@ namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>The replay check of <c>CaseIntake.ReplayAsync</c>, on the two paths that reach it: a repeated
 /// Idempotency-Key whose new body fails validation, and the key stored first by another instance.</summary>
-public abstract class IdempotencyReplayTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class IdempotencyReplayTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task RepeatedKey_WithANewBodyThatFailsValidation_Is422_NotAReplay()
     {
-        var first = await api.PostCaseAsync("operator", Reports.At("06040", description: "地锁 replay-invalid"), "key-then-invalid");
+        var first = await city.TryReport("operator", Reports.At("06040", description: "地锁 replay-invalid"), "key-then-invalid");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        var invalid = await api.PostCaseAsync("operator", Reports.At("99999", description: "no such type"), "key-then-invalid");
+        var invalid = await city.TryReport("operator", Reports.At("99999", description: "no such type"), "key-then-invalid");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
@@ -31,16 +31,16 @@ public abstract class IdempotencyReplayTests<TDatabase>(CaseApi<TDatabase> api) 
     [Fact]
     public async Task RepeatedKey_WithTheSameBody_AfterItsTypeWasWithdrawn_ReplaysTheCase()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/catalogue/types",
             new { kind = "matter", code = "06905", name = "临时类型 replay" })).StatusCode);
         var report = Reports.At("06905", description: "withdrawn type replay");
-        var first = await api.PostCaseAsync("operator", report, "key-withdrawn");
+        var first = await city.TryReport("operator", report, "key-withdrawn");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06905", new { isActive = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostCaseAsync("operator", report, "key-withdrawn-fresh")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await city.TryReport("operator", report, "key-withdrawn-fresh")).StatusCode);
 
-        var again = await api.PostCaseAsync("operator", report, "key-withdrawn");
+        var again = await city.TryReport("operator", report, "key-withdrawn");
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var (a, b) = (await first.Content.ReadFromJsonAsync<JsonElement>(), await again.Content.ReadFromJsonAsync<JsonElement>());
@@ -49,9 +49,9 @@ public abstract class IdempotencyReplayTests<TDatabase>(CaseApi<TDatabase> api) 
     }
 }
 
-public sealed class SqliteIdempotencyReplayTests(CaseApi api) : IdempotencyReplayTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteIdempotencyReplayTests(SqliteCity city) : IdempotencyReplayTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresIdempotencyReplayTests(PostgresCaseApi api) : IdempotencyReplayTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresIdempotencyReplayTests(PostgresCity city) : IdempotencyReplayTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;
 
 /// <summary>Another instance stores the same key while this one writes the report (PostgreSQL: the provider several
 /// instances share). A test observer plays the other instance: inside the write, before the key's row is saved, it

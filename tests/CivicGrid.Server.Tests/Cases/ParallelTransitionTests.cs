@@ -7,16 +7,16 @@ namespace CivicGrid.Server.Tests.Cases;
 
 /// <summary>Many staff pressing buttons on one case at once: one step of each kind wins, every loser gets 409 with the
 /// actions allowed now (never 500), and the history stays one unbroken chain.</summary>
-public abstract class ParallelTransitionTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class ParallelTransitionTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task TwentyParallelRegisterAndDispatchSteps_AnswerOnly200Or409_AndKeepTheHistoryConsistent()
     {
         foreach (var type in new[] { "06041", "06042", "06028" }) // different types: no round is a duplicate of another
         {
-            var id = (await api.CreateAsync("operator", Reports.At(type, description: $"并发 {type}"))).GetProperty("id").GetInt64();
-            var operatorClient = await api.As("operator");
-            var dispatcherClient = await api.As("dispatcher");
+            var id = (await city.Report("operator", Reports.At(type, description: $"并发 {type}"))).GetProperty("id").GetInt64();
+            var operatorClient = await city.SignInAs("operator");
+            var dispatcherClient = await city.SignInAs("dispatcher");
             var steps = Enumerable.Range(0, 20).Select(i => i % 2 == 0
                 ? operatorClient.PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "register", note = $"立案 {i}" })
                 : dispatcherClient.PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "dispatch", note = $"派遣 {i}" }));
@@ -40,7 +40,7 @@ public abstract class ParallelTransitionTests<TDatabase>(CaseApi<TDatabase> api)
     }
 }
 
-public sealed class SqliteParallelTransitionTests(CaseApi api) : ParallelTransitionTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteParallelTransitionTests(SqliteCity city) : ParallelTransitionTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresParallelTransitionTests(PostgresCaseApi api)
-    : ParallelTransitionTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresParallelTransitionTests(PostgresCity city)
+    : ParallelTransitionTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

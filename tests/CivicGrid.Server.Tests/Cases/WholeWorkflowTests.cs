@@ -1,42 +1,43 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Cases;
 
-public abstract class WholeWorkflowTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : CivicGrid.Server.Tests.Infrastructure.TestDatabase, new()
+public abstract class WholeWorkflowTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : CivicGrid.Server.Tests.Infrastructure.TestDatabase, new()
 {
     [Fact]
     public async Task HotlineReport_ThroughVerifyRegisterDispatchReworkAndClose_RecordsEveryStepWithItsActor()
     {
-        var created = await api.CreateAsync("operator", Reports.At(channel: "Hotline"));
+        var created = await city.Report("operator", Reports.At(channel: "Hotline"));
         var id = created.GetProperty("id").GetInt64();
         Assert.Matches(@"^HK\d{8}\d{5}$", created.GetProperty("number").GetString());
         Assert.Equal("Reported", created.GetProperty("status").GetString());
         Assert.Equal("460106", created.GetProperty("districtCode").GetString());
 
-        await api.DoAsync("operator", id, new { action = "request_verification" });
-        await api.DoAsync("inspector", id, new { action = "verify", confirmed = true, note = "现场属实" });
-        await api.DoAsync("operator", id, new { action = "register" });
+        await city.Step("operator", id, new { action = "request_verification" });
+        await city.Step("inspector", id, new { action = "verify", confirmed = true, note = "现场属实" });
+        await city.Step("operator", id, new { action = "register" });
 
-        var options = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
+        var options = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/transitions");
         Assert.Equal(["dispatch"], options.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
         var suggested = options.GetProperty("suggestedDepartmentId").GetInt32();
-        var dispatched = await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        var dispatched = await city.Step("dispatcher", id, new { action = "dispatch" });
         Assert.Equal(suggested, dispatched.GetProperty("departmentId").GetInt32());
 
-        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
-        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
-        await api.DoAsync("operator", id, new { action = "request_check" });
-        await api.DoAsync("inspector", id, new { action = "check", passed = false, note = "仍有残留" });
-        await api.DoAsync("dispatcher", id, new { action = "rework", note = "请彻底清理" });
-        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已彻底清理" });
-        await api.DoAsync("operator", id, new { action = "request_check" });
-        await api.DoAsync("inspector", id, new { action = "check", passed = true });
-        var closed = await api.DoAsync("shiftlead", id, new { action = "close" });
+        await city.Step("handler.huanwei", id, new { action = "accept" });
+        await city.Step("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await city.Step("operator", id, new { action = "request_check" });
+        await city.Step("inspector", id, new { action = "check", passed = false, note = "仍有残留" });
+        await city.Step("dispatcher", id, new { action = "rework", note = "请彻底清理" });
+        await city.Step("handler.huanwei", id, new { action = "feedback", note = "已彻底清理" });
+        await city.Step("operator", id, new { action = "request_check" });
+        await city.Step("inspector", id, new { action = "check", passed = true });
+        var closed = await city.Step("shiftlead", id, new { action = "close" });
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal(1, closed.GetProperty("reworkCount").GetInt32());
 
-        var history = (await (await api.As("shiftlead")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
+        var history = (await (await city.SignInAs("shiftlead")).GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history"))!;
         Assert.Equal(["report", "request_verification", "verify", "register", "dispatch", "accept", "feedback", "request_check", "check", "rework", "feedback", "request_check", "check", "close"],
             history!.Select(h => h.GetProperty("action").GetString()));
         string Actor(int i) => history[i].GetProperty("actorName").GetString()!;
@@ -52,16 +53,16 @@ public abstract class WholeWorkflowTests<TDatabase>(CaseApi<TDatabase> api) wher
     }
 }
 
-public sealed class SqliteWholeWorkflowTests(CaseApi api) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteWholeWorkflowTests(SqliteCity city) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresWholeWorkflowTests(PostgresCaseApi api) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>
+public sealed class PostgresWholeWorkflowTests(PostgresCity city) : WholeWorkflowTests<CivicGrid.Server.Tests.Infrastructure.PostgresTestDatabase>(city), IClassFixture<PostgresCity>
 {
-    private readonly PostgresCaseApi _api = api;
+    private readonly PostgresCity _city = city;
 
     [Fact]
     public async Task Postgres_ConcurrentReports_GetDistinctSequentialNumbers()
     {
-        var tasks = Enumerable.Range(0, 8).Select(i => _api.CreateAsync("operator",
+        var tasks = Enumerable.Range(0, 8).Select(i => _city.Report("operator",
             Reports.At(i % 2 == 0 ? "07001" : "09006", lon: 110.33 + i * 0.001, description: $"并发 {i}")));
         var numbers = (await Task.WhenAll(tasks)).Select(c => c.GetProperty("number").GetString()).ToList();
         Assert.Equal(8, numbers.Distinct().Count());

@@ -10,14 +10,14 @@ namespace CivicGrid.Server.Tests.Catalogue;
 
 /// <summary>Every type that intake offers (Open311 services, the catalogue's type list, the staff and public pickers)
 /// has a case standard (立结案标准), so a report of it can be registered; a type without one is not offered.</summary>
-public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class CaseStandardCoverageTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task ComponentReport_ThroughOpen311_CanBeRegistered()
     {
-        var answer = await api.SubmitOkAsync(Forms.Report("C01003", description: "雨水井盖缺失"));
+        var answer = await city.Open311Submit(Forms.Report("C01003", description: "雨水井盖缺失"));
         var number = answer.GetProperty("service_request_id").GetString()!;
-        var operatorClient = await api.As("operator");
+        var operatorClient = await city.SignInAs("operator");
         var found = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/cases?q={number}");
         var id = found.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("number").GetString() == number).GetProperty("id").GetInt64();
 
@@ -29,7 +29,7 @@ public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase>
     [Fact]
     public async Task ComponentReport_ThroughTheStaffApi_CanBeRegisteredAndDispatched()
     {
-        var operatorClient = await api.As("operator");
+        var operatorClient = await city.SignInAs("operator");
         var report = new
         {
             description = "路灯不亮", kind = "component", typeCode = "01037",
@@ -41,21 +41,21 @@ public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase>
 
         var registered = await operatorClient.PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "register" });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
-        var dispatched = await (await api.As("dispatcher")).PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "dispatch" });
+        var dispatched = await (await city.SignInAs("dispatcher")).PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "dispatch" });
         Assert.True(dispatched.IsSuccessStatusCode, await dispatched.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task EveryOpen311Service_HasACaseStandard()
     {
-        var services = (await api.GetJsonAsync("/open311/v2/services.json")).EnumerateArray()
+        var services = (await city.Open311Json("/open311/v2/services.json")).EnumerateArray()
             .Select(s => s.GetProperty("service_code").GetString()!).ToList();
         Assert.Contains("C01003", services);
         Assert.Contains("M06010", services);
         foreach (var code in services)
         {
             var kind = code[0] == 'C' ? "component" : "matter";
-            var detail = await api.GetJsonAsync($"/api/v1/catalogue/types/{kind}/{code[1..]}");
+            var detail = await city.Open311Json($"/api/v1/catalogue/types/{kind}/{code[1..]}");
             Assert.True(detail.GetProperty("standard").ValueKind == JsonValueKind.Object, $"{code} is offered without a case standard");
         }
     }
@@ -63,7 +63,7 @@ public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase>
     [Fact]
     public async Task TypeWithoutAStandard_IsNotOffered_UntilItHasOne()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var created = await admin.PostAsJsonAsync("/api/v1/catalogue/types",
             new { kind = "matter", code = "80091", name = "蚊蝇孳生点", nameEn = "Mosquito breeding spot", isExtension = true });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -71,8 +71,8 @@ public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase>
 
         Assert.DoesNotContain("M80091", await ServiceCodesAsync());
         Assert.DoesNotContain(await TypeCodesAsync(), c => c == "80091");
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.SubmitAsync(Forms.Report("M80091"))).StatusCode);
-        var staffReport = await (await api.As("operator")).PostAsJsonAsync("/api/v1/cases", new
+        Assert.Equal(HttpStatusCode.BadRequest, (await city.TryOpen311Submit(Forms.Report("M80091"))).StatusCode);
+        var staffReport = await (await city.SignInAs("operator")).PostAsJsonAsync("/api/v1/cases", new
         {
             kind = "matter", typeCode = "80091", longitude = DemoCity.CentrePoint.Longitude, latitude = DemoCity.CentrePoint.Latitude,
         });
@@ -87,33 +87,33 @@ public abstract class CaseStandardCoverageTests<TDatabase>(Open311Api<TDatabase>
         Assert.Equal(HttpStatusCode.OK, standard.StatusCode);
         Assert.Contains("M80091", await ServiceCodesAsync());
         Assert.Contains(await TypeCodesAsync(), c => c == "80091");
-        Assert.True((await api.SubmitAsync(Forms.Report("M80091"))).IsSuccessStatusCode);
+        Assert.True((await city.TryOpen311Submit(Forms.Report("M80091"))).IsSuccessStatusCode);
     }
 
     [Fact]
     public async Task NewTypeOfAStandardClass_StartsWithItsClassDefaultStandard()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var created = await admin.PostAsJsonAsync("/api/v1/catalogue/types", new { kind = "component", code = "02091", name = "路侧隔离墩" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.True((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isOffered").GetBoolean());
 
-        var detail = await api.GetJsonAsync("/api/v1/catalogue/types/component/02091");
+        var detail = await city.Open311Json("/api/v1/catalogue/types/component/02091");
         Assert.Equal("ComponentMaintainer", detail.GetProperty("standard").GetProperty("departmentRule").GetString());
         Assert.Contains("C02091", await ServiceCodesAsync());
     }
 
     private async Task<List<string>> ServiceCodesAsync() =>
-        (await api.GetJsonAsync("/open311/v2/services.json")).EnumerateArray().Select(s => s.GetProperty("service_code").GetString()!).ToList();
+        (await city.Open311Json("/open311/v2/services.json")).EnumerateArray().Select(s => s.GetProperty("service_code").GetString()!).ToList();
 
     private async Task<List<string>> TypeCodesAsync() =>
-        (await api.GetJsonAsync("/api/v1/catalogue/types?kind=matter")).EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToList();
+        (await city.Open311Json("/api/v1/catalogue/types?kind=matter")).EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToList();
 }
 
-public sealed class SqliteCaseStandardCoverageTests(Open311Api api) : CaseStandardCoverageTests<SqliteTestDatabase>(api), IClassFixture<Open311Api>;
+public sealed class SqliteCaseStandardCoverageTests(SqliteCity city) : CaseStandardCoverageTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresCaseStandardCoverageTests(PostgresOpen311Api api)
-    : CaseStandardCoverageTests<PostgresTestDatabase>(api), IClassFixture<PostgresOpen311Api>;
+public sealed class PostgresCaseStandardCoverageTests(PostgresCity city)
+    : CaseStandardCoverageTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;
 
 /// <summary>A city installed without the demo gets the shipped standards too.</summary>
 public sealed class NoDemoCaseStandardTests : IAsyncLifetime

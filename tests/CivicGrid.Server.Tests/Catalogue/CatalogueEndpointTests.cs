@@ -8,34 +8,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Tests.Catalogue;
 
-public sealed class CatalogueEndpointTests : IAsyncLifetime
+/// <summary>The catalogue's read endpoints over the bare host. The tests only read, so the class shares one server.</summary>
+public sealed class CatalogueEndpointTests(CatalogueEndpointTests.City city) : IClassFixture<CatalogueEndpointTests.City>
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>An empty city whose shipped standard for 06029 is replaced by a known one.</summary>
+    public sealed class City() : CityHost<SqliteTestDatabase>(CityOptions.EmptyCity)
     {
-        _server = await RunningServer.StartAsync(_database, demo: false);
-        await using var db = _database.CreateContext();
-        await db.CaseStandards.Where(s => s.Kind == CatalogueKind.Matter && s.TypeCode == "06029").ExecuteDeleteAsync(); // the shipped one
-        db.CaseStandards.Add(new CaseStandard
+        public override async Task InitializeAsync()
         {
-            Kind = CatalogueKind.Matter, TypeCode = "06029", RegistrationCondition = "占道露天烧烤", ClosingCondition = "烧烤摊点已撤离",
-            DepartmentRule = HandlingDepartmentRule.DistrictOfCase, TimeType = TimeType.UrgentHour, TimeLimitAmount = 60, IsUrgent = true,
-        });
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+            await base.InitializeAsync();
+            await using var db = Db();
+            await db.CaseStandards.Where(s => s.Kind == CatalogueKind.Matter && s.TypeCode == "06029").ExecuteDeleteAsync(); // the shipped one
+            db.CaseStandards.Add(new CaseStandard
+            {
+                Kind = CatalogueKind.Matter, TypeCode = "06029", RegistrationCondition = "占道露天烧烤", ClosingCondition = "烧烤摊点已撤离",
+                DepartmentRule = HandlingDepartmentRule.DistrictOfCase, TimeType = TimeType.UrgentHour, TimeLimitAmount = 60, IsUrgent = true,
+            });
+            await db.SaveChangesAsync();
+        }
     }
 
     [Fact]
     public async Task Classes_ListTheStandardMajorClassesOfBothKinds()
     {
-        var classes = await _server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/classes");
+        var classes = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/classes");
         Assert.Contains(classes!, c => c.GetProperty("kind").GetString() == "component" && c.GetProperty("majorCode").GetString() == "04"
                                         && c.GetProperty("name").GetString() == "园林绿化设施");
         Assert.Contains(classes!, c => c.GetProperty("kind").GetString() == "matter" && c.GetProperty("majorCode").GetString() == "09"
@@ -45,7 +41,7 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Types_FilteredByKindAndText_FindTheMatter()
     {
-        var types = await _server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=烧烤");
+        var types = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=烧烤");
         var only = Assert.Single(types!);
         Assert.Equal("06029", only.GetProperty("code").GetString());
         Assert.Equal("06", only.GetProperty("majorCode").GetString());
@@ -54,7 +50,7 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Types_OfAMajorClass_AreComponentsAndMattersWithThatPrefix()
     {
-        var types = await _server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=component&major=02");
+        var types = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=component&major=02");
         Assert.NotEmpty(types!);
         Assert.All(types!, t => Assert.StartsWith("02", t.GetProperty("code").GetString()));
         Assert.Contains(types!, t => t.GetProperty("code").GetString() == "02014" && t.GetProperty("name").GetString() == "交通信号灯");
@@ -63,7 +59,7 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
     [Fact]
     public async Task OneType_ShowsItsCaseStandard()
     {
-        var detail = await _server.Client.GetFromJsonAsync<JsonElement>("/api/v1/catalogue/types/matter/06029");
+        var detail = await city.Anonymous.GetFromJsonAsync<JsonElement>("/api/v1/catalogue/types/matter/06029");
         var standard = detail.GetProperty("standard");
         Assert.Equal("urgent_hour", standard.GetProperty("timeType").GetString());
         Assert.Equal(60, standard.GetProperty("timeLimitAmount").GetInt32());
@@ -73,10 +69,10 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
     [Fact]
     public async Task UnknownType_Answers404Problem_AndABadKind400NamingKind()
     {
-        var missing = await _server.Client.GetAsync("/api/v1/catalogue/types/component/99999");
+        var missing = await city.Anonymous.GetAsync("/api/v1/catalogue/types/component/99999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
-        var bad = await _server.Client.GetAsync("/api/v1/catalogue/types?kind=event");
+        var bad = await city.Anonymous.GetAsync("/api/v1/catalogue/types?kind=event");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("kind", out _));

@@ -3,19 +3,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Tests.Cases;
+using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Catalogue;
 
 /// <summary>Administrators change catalogue types, case standards and departments through the internal API; others
-/// are refused, bad input names its field, duplicate codes conflict, and a new time limit governs later cases.</summary>
-public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi>
+/// are refused, bad input names its field, duplicate codes conflict, and a new time limit governs later cases.
+/// The class shares one server: each test adds its own types and departments, and only the time-limit test changes
+/// a shipped standard (03005), which no other test of the class reads.</summary>
+public sealed class ReferenceDataAdminTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     [Fact]
     public async Task AddType_ThenRename_ThenDeactivate_ChangesWhatTheCatalogueShowsAndSignalsEachCommit()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var signals = 0;
-        var changes = api.Server.Services.GetRequiredService<ReferenceDataChanges>();
+        var changes = city.Services.GetRequiredService<ReferenceDataChanges>();
         changes.Changed += () => Interlocked.Increment(ref signals);
 
         var created = await admin.PostAsJsonAsync("/api/v1/catalogue/types",
@@ -29,15 +32,15 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
         Assert.Equal("共享单车乱停乱放", body.GetProperty("name").GetString());
         Assert.Equal("Shared bikes parked badly", body.GetProperty("nameEn").GetString());
         Assert.True(body.GetProperty("isSensitive").GetBoolean());
-        var listed = await api.Server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
+        var listed = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
         Assert.Contains(listed!, t => t.GetProperty("code").GetString() == "06901");
 
-        await api.CreateAsync("operator", Reports.At("06901", description: "共享单车堵住盲道")); // the intake now knows the type as active
+        await city.Report("operator", Reports.At("06901", description: "共享单车堵住盲道")); // the intake now knows the type as active
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06901", new { isActive = false })).StatusCode);
-        listed = await api.Server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
+        listed = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types?kind=matter&q=共享单车");
         Assert.DoesNotContain(listed!, t => t.GetProperty("code").GetString() == "06901");
-        var report = await api.PostCaseAsync("operator", Reports.At("06901"));
+        var report = await city.TryReport("operator", Reports.At("06901"));
         Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode); // an inactive type takes no new reports, at once
         Assert.True(signals >= 3, $"expected a change signal per commit, got {signals}");
     }
@@ -45,7 +48,7 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
     [Fact]
     public async Task AddType_WithAnExistingCode_Conflicts_AndBadCodesNameTheField()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var duplicate = await admin.PostAsJsonAsync("/api/v1/catalogue/types", new { kind = "matter", code = "06010", name = "重复" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.True((await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
@@ -64,20 +67,20 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
     [Fact]
     public async Task NonAdministrators_AreRefused_AndChangeNothing()
     {
-        var dispatcher = await api.As("dispatcher");
+        var dispatcher = await city.SignInAs("dispatcher");
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsJsonAsync("/api/v1/catalogue/types", new { kind = "matter", code = "06903", name = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PutAsJsonAsync("/api/v1/catalogue/types/matter/06010/standard", Standard(5))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsJsonAsync("/api/v1/departments", Department("X-NEW"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.GetAsync("/api/v1/departments")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.PostAsJsonAsync("/api/v1/departments", Department("X-NEW"))).StatusCode);
-        var type = await api.Server.Client.GetAsync("/api/v1/catalogue/types/matter/06903");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.PostAsJsonAsync("/api/v1/departments", Department("X-NEW"))).StatusCode);
+        var type = await city.Anonymous.GetAsync("/api/v1/catalogue/types/matter/06903");
         Assert.Equal(HttpStatusCode.NotFound, type.StatusCode);
     }
 
     [Fact]
     public async Task CaseStandard_BadValues_NameTheirFields()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var response = await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06010/standard", new
         {
             registrationCondition = "", closingCondition = "清运完毕", departmentRule = "Somewhere", timeType = "work_day", timeLimitAmount = 0,
@@ -95,7 +98,7 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
     [Fact]
     public async Task ChangedTimeLimit_GovernsTheHandlingDeadlineOfACaseReportedAfterwards()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var before = await ReportRegisterDispatchAsync("03005", "垃圾箱破损 before", null);
         Assert.Equal("work_day", before.GetProperty("deadline").GetProperty("limit").GetProperty("type").GetString());
         Assert.Equal(1, before.GetProperty("deadline").GetProperty("limit").GetProperty("amount").GetInt32());
@@ -104,20 +107,20 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(3, (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("standard").GetProperty("timeLimitAmount").GetInt32());
 
-        var elsewhere = await api.PointInXiuyingAsync(); // not a duplicate of the first report
+        var elsewhere = await city.PointInXiuying(); // not a duplicate of the first report
         var after = await ReportRegisterDispatchAsync("03005", "垃圾箱破损 after", before.GetProperty("departmentId").GetInt32(), elsewhere);
         Assert.Equal("natural_day", after.GetProperty("deadline").GetProperty("limit").GetProperty("type").GetString());
         Assert.Equal(3, after.GetProperty("deadline").GetProperty("limit").GetProperty("amount").GetInt32());
         var dispatchedAt = after.GetProperty("updatedAt").GetDateTimeOffset();
         Assert.Equal(dispatchedAt.AddDays(3), after.GetProperty("deadline").GetProperty("dueAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
-        var detail = await api.Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/catalogue/types/matter/03005");
+        var detail = await city.Anonymous.GetFromJsonAsync<JsonElement>("/api/v1/catalogue/types/matter/03005");
         Assert.Equal("natural_day", detail.GetProperty("standard").GetProperty("timeType").GetString());
     }
 
     [Fact]
     public async Task Departments_AreAddedEditedAndDeactivated_WithFieldErrorsAndDuplicateCodesRefused()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var all = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/departments");
         var parent = all!.First(d => d.GetProperty("code").GetString() == "HK-HW").GetProperty("id").GetInt32();
 
@@ -145,9 +148,9 @@ public sealed class ReferenceDataAdminTests(CaseApi api) : IClassFixture<CaseApi
 
     private async Task<JsonElement> ReportRegisterDispatchAsync(string type, string description, int? departmentId, (double Lon, double Lat)? at = null)
     {
-        var id = (await api.CreateAsync("operator", Reports.At(type, at?.Lon, at?.Lat, description))).GetProperty("id").GetInt64();
-        await api.DoAsync("operator", id, new { action = "register" });
-        return await api.DoAsync("dispatcher", id, new { action = "dispatch", departmentId });
+        var id = (await city.Report("operator", Reports.At(type, at?.Lon, at?.Lat, description))).GetProperty("id").GetInt64();
+        await city.Step("operator", id, new { action = "register" });
+        return await city.Step("dispatcher", id, new { action = "dispatch", departmentId });
     }
 
     private static async Task<JsonElement> AssertFieldErrorAsync(HttpResponseMessage response, string field)

@@ -18,7 +18,7 @@ public abstract partial class EvaluationApiTests<TDatabase>
     {
         // The demo city's year (reworks, returns, voids, extensions) plus the other tests' steps; only the leader signs in here
         // (the sign-in endpoint is rate-limited per IP).
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         var checkedIndicators = new HashSet<string>();
         foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()))
         {
@@ -55,25 +55,25 @@ public abstract partial class EvaluationApiTests<TDatabase>
     [Fact]
     public async Task AnOpenCasePastItsHandlingDeadline_CountsAsDue_AgainstItsRegionAndDepartment()
     {
-        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + 0.0095,
+        var id = (await city.Report("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + 0.0095,
             description: $"逾期未处置 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
-        await api.DoAsync("shiftlead", id, new { action = "register" });
-        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
+        await city.Step("shiftlead", id, new { action = "register" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
         DateTimeOffset due;
         string district;
         int department;
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
             (due, district, department) = (@case.StageDueAt!.Value, @case.DistrictCode!, @case.DepartmentId!.Value);
         }
-        api.Server.Time.SetUtcNow(due.AddMinutes(1));
-        api.ForgetTokens(); // issued before the clock moved on
-        await api.Server.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(CancellationToken.None);
+        city.Time.SetUtcNow(due.AddMinutes(1));
+        city.ForgetSignIns(); // issued before the clock moved on
+        await city.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(CancellationToken.None);
 
         var day = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var period = $"{day}..{day}";
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         async Task<(JsonElement Indicator, JsonElement Due, JsonElement OnTime)> Of(string kind, string key, string code)
         {
             var table = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/{kind}?period={period}");
@@ -100,7 +100,7 @@ public abstract partial class EvaluationApiTests<TDatabase>
     [Fact]
     public async Task Settings_AreAnsweredAsJson_WithEveryGradeBand()
     {
-        var response = await (await api.As("leader")).GetAsync("/api/v1/evaluation/settings");
+        var response = await (await city.SignInAs("leader")).GetAsync("/api/v1/evaluation/settings");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var settings = await response.Content.ReadFromJsonAsync<JsonElement>();
         var grades = settings.GetProperty("grades").EnumerateArray().ToDictionary(g => g.GetProperty("grade").GetString()!, g => g.GetProperty("minScore").GetDouble());

@@ -13,8 +13,10 @@ using MiniExcelLibs;
 namespace CivicGrid.Server.Tests.Evaluation;
 
 /// <summary>The evaluation over real HTTP and a real database, on the small demo city (whose roll-ups were rebuilt
-/// after seeding) plus a realistic mix of steps taken through the API.</summary>
-public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+/// after seeding) plus a realistic mix of steps taken through the API. The class shares one server on purpose (the
+/// demo city is costly to seed): each test compares the API with the database at the same moment or with cases it
+/// reported itself, so the other tests' cases do not change what it asserts, and the clock only moves forward.</summary>
+public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string Month = "2026-11";
 
@@ -24,12 +26,12 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     {
         async Task<long> New(string user, string? channel, string type = "06010", double dx = 0)
         {
-            var created = await api.CreateAsync(user, Reports.At(type, lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + dx, description: $"评价测试 {Guid.NewGuid():N}", channel: channel));
+            var created = await city.Report(user, Reports.At(type, lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + dx, description: $"评价测试 {Guid.NewGuid():N}", channel: channel));
             return created.GetProperty("id").GetInt64();
         }
-        async Task Do(string user, long id, object step) => await api.DoAsync(user, id, step);
-        api.Server.Time.Advance(TimeSpan.FromHours(25)); // past the duplicate window of an earlier run's reports
-        api.ForgetTokens();
+        async Task Do(string user, long id, object step) => await city.Step(user, id, step);
+        city.Time.Advance(TimeSpan.FromHours(25)); // past the duplicate window of an earlier run's reports
+        city.ForgetSignIns();
 
         var a = await New("operator", "Hotline", "06010", 0.0011);
         await Do("operator", a, new { action = "request_verification" });
@@ -52,7 +54,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await Do("handler.huanwei", b, new { action = "accept" });
         await Do("handler.huanwei", b, new { action = "request_extension", extensionAmount = 2, note = "需要更换设备" });
         await Do("dispatcher", b, new { action = "approve_request" });
-        api.Server.Time.Advance(TimeSpan.FromHours(1));
+        city.Time.Advance(TimeSpan.FromHours(1));
         await Do("handler.huanwei", b, new { action = "feedback" });
         await Do("operator", b, new { action = "request_check" });
         await Do("inspector", b, new { action = "check", passed = true });
@@ -64,7 +66,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await Do("handler.huanwei", c, new { action = "accept" });
         await Do("handler.huanwei", c, new { action = "request_suspension", note = "等待管线单位" });
         await Do("dispatcher", c, new { action = "approve_request" });
-        api.Server.Time.Advance(TimeSpan.FromHours(2));
+        city.Time.Advance(TimeSpan.FromHours(2));
         await Do("dispatcher", c, new { action = "resume" });
         await Do("handler.huanwei", c, new { action = "feedback" });
         await Do("operator", c, new { action = "request_check" });
@@ -89,10 +91,10 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     /// <summary>The stored roll-ups equal a full recomputation from the history; returns them.</summary>
     private async Task<List<EvaluationRollup>> AssertRollupsEqualTheHistoryAsync()
     {
-        await using var scope = api.Server.Services.CreateAsyncScope();
+        await using var scope = city.Services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
         var (cases, expected) = await rebuild.ComputeAsync(default);
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var stored = await db.EvaluationRollups.AsNoTracking().ToListAsync();
         Assert.True(cases > 300, $"only {cases} cases replayed");
         Assert.Equal(expected.Count, stored.Count);
@@ -109,29 +111,29 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     public async Task StepsTakenWhileARebuildRuns_AreCountedAfterIt()
     {
         // West of the centre (the other tests report east of it), so that no report is linked as a duplicate.
-        var id = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0013,
+        var id = (await city.Report("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0013,
             description: $"重建期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
-        await using var scope = api.Server.Services.CreateAsyncScope();
+        await using var scope = city.Services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<EvaluationRebuild>();
         var during = 0;
         rebuild.AfterReplay = async _ =>
         {
             // Between the replay of the history and the replacement of the table: a step of an old case and a new case.
-            await api.DoAsync("shiftlead", id, new { action = "register" });
-            await api.DoAsync("dispatcher", id, new { action = "dispatch" });
-            await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0025,
+            await city.Step("shiftlead", id, new { action = "register" });
+            await city.Step("dispatcher", id, new { action = "dispatch" });
+            await city.Report("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0025,
                 description: $"重建期间新案 {Guid.NewGuid():N}", channel: "Hotline"));
             during++;
         };
         // While the replacement holds the lock: a step waits for it, then adds to the new table.
-        var held = (await api.CreateAsync("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0037,
+        var held = (await city.Report("operator", Reports.At(lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude - 0.0037,
             description: $"重建锁定期间 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
         Task<JsonElement>? waiting = null;
         var heldBack = false;
-        await api.As("shiftlead"); // signed in beforehand, so that only the step can wait
+        await city.SignInAs("shiftlead"); // signed in beforehand, so that only the step can wait
         rebuild.WhileLocked = async cancellationToken =>
         {
-            waiting = api.DoAsync("shiftlead", held, new { action = "register" });
+            waiting = city.Step("shiftlead", held, new { action = "register" });
             await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
             heldBack = !waiting.IsCompleted;
         };
@@ -141,7 +143,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
         await waiting;
         Assert.True(heldBack, "a counted step went through while the rebuild held the roll-up lock");
         var stored = await AssertRollupsEqualTheHistoryAsync();
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var department = (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).DepartmentId;
         Assert.NotNull(department);
         Assert.Contains(stored, r => r.SubjectKind == EvaluationSubjectKind.Department && r.SubjectKey == department.Value.ToString(CultureInfo.InvariantCulture) && r.Received > 0);
@@ -173,7 +175,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     private async Task TablesHaveTheSumsOfTheRollupRowsAsync(string text)
     {
         Assert.True(EvaluationPeriod.TryParse(text, out var period));
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var stored = await db.EvaluationRollups.AsNoTracking().ToListAsync();
         // The tables read only the counters each kind moves: every other counter must be zero on every stored row.
         foreach (var row in stored)
@@ -186,7 +188,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
                                  join r in db.ResponsibilityGrids.AsNoTracking() on g.ResponsibilityGridId equals r.Id
                                  where r.InspectorUserId != null
                                  select new { g.Code, r.InspectorUserId }).ToDictionaryAsync(x => x.Code, x => x.InspectorUserId!.Value.ToString(CultureInfo.InvariantCulture));
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         var checkedRows = 0;
         foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated()))
         {
@@ -232,11 +234,11 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [Fact]
     public async Task AQuartersTablesAndHotspots_AreTheSumsOfItsThreeMonthRows()
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         int[] months = [20261001, 20261101, 20261201];
         var stored = await db.EvaluationRollups.AsNoTracking().Where(r => r.BucketKind == EvaluationBucketKind.Month && months.Contains(r.BucketStart)).ToListAsync();
         Assert.Contains(stored, r => r.BucketStart == 20261101 && r.SubjectKind == EvaluationSubjectKind.Department && r.Closed > 0);
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         var compared = 0;
         foreach (var kind in Enum.GetValues<EvaluationSubjectKind>().Where(k => k.IsEvaluated() && k != EvaluationSubjectKind.Inspector))
         {
@@ -270,7 +272,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [Fact]
     public async Task DistrictTable_IsRanked_WithGradesAndTheFiguresBehindEachScore()
     {
-        var table = await (await api.As("leader")).GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/district?period={Month}");
+        var table = await (await city.SignInAs("leader")).GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/district?period={Month}");
         var rows = table.GetProperty("rows").EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         Assert.Equal(1, rows[0].GetProperty("rank").GetInt32());
@@ -287,7 +289,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     public async Task EveryDashboardFigure_DrillsDownToAsManyEventsAsItShows()
     {
         await RunWorkflowMixAsync();
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard?period={Month}&interval=week");
         var figures = dashboard.GetProperty("figures").EnumerateArray().ToList();
         Assert.True(figures.Single(f => f.GetProperty("code").GetString() == "closed").GetProperty("value").GetDouble() >= 3);
@@ -329,38 +331,38 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [Fact]
     public async Task ACitizensRatingOfAClosedCase_IsTheSatisfactionOfItsDepartmentAndItsPlace()
     {
-        var receipt = await api.Server.Client.PostAsJsonAsync("/api/public/reports", PublicService.CitizenReports.At(0, contact: PublicService.CitizenReports.Contact,
+        var receipt = await city.Anonymous.PostAsJsonAsync("/api/public/reports", PublicService.CitizenReports.At(0, contact: PublicService.CitizenReports.Contact,
             lon: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Longitude + 0.0083, lat: CivicGrid.Server.Seeding.DemoCity.CentrePoint.Latitude - 0.0004,
             description: $"满意度测试 {Guid.NewGuid():N}"));
         Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
         var body = await receipt.Content.ReadFromJsonAsync<JsonElement>();
         var token = body.GetProperty("trackingToken").GetString()!;
         long id;
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             var number = body.GetProperty("number").GetString();
             id = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).Id;
         }
-        await api.DoAsync("operator", id, new { action = "register" });
-        await api.DoAsync("dispatcher", id, new { action = "dispatch" });
-        await api.DoAsync("handler.huanwei", id, new { action = "accept" });
-        await api.DoAsync("handler.huanwei", id, new { action = "feedback", note = "已清运" });
-        await api.DoAsync("operator", id, new { action = "request_check" });
-        await api.DoAsync("inspector", id, new { action = "check", passed = true });
-        await api.DoAsync("shiftlead", id, new { action = "close" });
-        var rating = await api.Server.Client.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });
+        await city.Step("operator", id, new { action = "register" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
+        await city.Step("handler.huanwei", id, new { action = "accept" });
+        await city.Step("handler.huanwei", id, new { action = "feedback", note = "已清运" });
+        await city.Step("operator", id, new { action = "request_check" });
+        await city.Step("inspector", id, new { action = "check", passed = true });
+        await city.Step("shiftlead", id, new { action = "close" });
+        var rating = await city.Anonymous.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });
         Assert.Equal(HttpStatusCode.Created, rating.StatusCode);
 
         int department;
         string street;
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             var closed = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
             (department, street) = (closed.DepartmentId!.Value, closed.StreetCode!);
         }
-        var local = TimeZoneInfo.ConvertTime(api.Server.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var local = TimeZoneInfo.ConvertTime(city.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         static JsonElement Satisfaction(JsonElement table, string key) => table.GetProperty("rows").EnumerateArray()
             .Single(r => r.GetProperty("key").GetString() == key).GetProperty("indicators").EnumerateArray()
             .Single(i => i.GetProperty("code").GetString() == "satisfaction");
@@ -383,15 +385,15 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [Fact]
     public async Task OnlyLeadersAdministratorsAndShiftLeads_MayRead()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/evaluation/district")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/evaluation/district")).StatusCode);
         foreach (var user in new[] { "inspector", "operator", "handler.huanwei" })
         {
-            Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As(user)).GetAsync("/api/v1/dashboard")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As(user)).GetAsync("/api/v1/evaluation/department/export")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await city.SignInAs(user)).GetAsync("/api/v1/dashboard")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await city.SignInAs(user)).GetAsync("/api/v1/evaluation/department/export")).StatusCode);
         }
         foreach (var user in new[] { "leader", "admin", "shiftlead" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await (await api.As(user)).GetAsync("/api/v1/evaluation/dispatcher?period=2026")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await (await city.SignInAs(user)).GetAsync("/api/v1/evaluation/dispatcher?period=2026")).StatusCode);
         }
     }
 
@@ -399,7 +401,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     public async Task ADistrictScopedLeader_SeesOnlyTheirDistrict()
     {
         const string longhua = "460106";
-        await using (var db = api.Database.CreateContext())
+        await using (var db = city.Db())
         {
             if (!await db.StaffUsers.AnyAsync(u => u.UserName == "leader.longhua"))
             {
@@ -413,22 +415,22 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
             }
         }
         // A case in another district (秀英区), registered and dispatched: the city sees it, the Longhua leader does not.
-        var (lon, lat) = await api.PointInXiuyingAsync();
-        var elsewhere = (await api.CreateAsync("operator", Reports.At(lon: lon, lat: lat, description: $"秀英 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
-        await api.DoAsync("shiftlead", elsewhere, new { action = "register" });
-        await api.DoAsync("dispatcher", elsewhere, new { action = "dispatch" });
-        var local = await api.As("leader.longhua");
-        var city = await api.As("leader");
+        var (lon, lat) = await city.PointInXiuying();
+        var elsewhere = (await city.Report("operator", Reports.At(lon: lon, lat: lat, description: $"秀英 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
+        await city.Step("shiftlead", elsewhere, new { action = "register" });
+        await city.Step("dispatcher", elsewhere, new { action = "dispatch" });
+        var local = await city.SignInAs("leader.longhua");
+        var cityLeader = await city.SignInAs("leader");
         var districts = await local.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/district?period=2026");
         Assert.Equal([longhua], districts.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()));
         var streets = await local.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/street?period=2026");
         Assert.All(streets.GetProperty("rows").EnumerateArray(), r => Assert.StartsWith(longhua, r.GetProperty("key").GetString()));
-        var cityDistricts = await city.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/district?period=2026");
+        var cityDistricts = await cityLeader.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/district?period=2026");
         Assert.Contains("460105", cityDistricts.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()));
 
         static int Received(JsonElement table) => table.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("counts").GetProperty("received").GetInt32());
         var localDepartments = await local.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/department?period=2026");
-        var cityDepartments = await city.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/department?period=2026");
+        var cityDepartments = await cityLeader.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/department?period=2026");
         Assert.True(Received(localDepartments) < Received(cityDepartments));
 
         var cases = await local.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/cases?kind=district&measure=reported&period=2026&pageSize=500");
@@ -450,7 +452,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [InlineData("/api/v1/dashboard?period=2026-01-31..2026-01-01", "period")]
     public async Task BadInput_Is400_NamingTheField(string url, string field)
     {
-        var response = await (await api.As("leader")).GetAsync(url);
+        var response = await (await city.SignInAs("leader")).GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
@@ -459,7 +461,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     [Fact]
     public async Task Export_Xlsx_HasTheTablesCells_AndCsvTheSameRows()
     {
-        var client = await api.As("leader");
+        var client = await city.SignInAs("leader");
         var table = await client.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/department?period=2026");
         var first = table.GetProperty("rows")[0];
 
@@ -482,6 +484,6 @@ public abstract partial class EvaluationApiTests<TDatabase>(CaseApi<TDatabase> a
     }
 }
 
-public sealed class SqliteEvaluationApiTests(CaseApi api) : EvaluationApiTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteEvaluationApiTests(SqliteCity city) : EvaluationApiTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresEvaluationApiTests(PostgresCaseApi api) : EvaluationApiTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresEvaluationApiTests(PostgresCity city) : EvaluationApiTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

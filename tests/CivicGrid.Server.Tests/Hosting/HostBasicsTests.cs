@@ -5,23 +5,13 @@ using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Hosting;
 
-public sealed class HostBasicsTests : IAsyncLifetime
+/// <summary>The bare host without the demo city. The tests only read, so the class shares one server.</summary>
+public sealed class HostBasicsTests(EmptySqliteCity city) : IClassFixture<EmptySqliteCity>
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(_database, demo: false);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Healthz_WhenTheDatabaseAnswers_Returns200()
     {
-        var response = await _server.Client.GetAsync("/healthz");
+        var response = await city.Anonymous.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
@@ -29,7 +19,7 @@ public sealed class HostBasicsTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_DescribesTheLocateEndpoint()
     {
-        using var document = JsonDocument.Parse(await _server.Client.GetStringAsync("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await city.Anonymous.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/grids/locate", out var locate));
         var parameters = locate.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
@@ -39,11 +29,11 @@ public sealed class HostBasicsTests : IAsyncLifetime
     [Fact]
     public async Task ApiReferencePage_IsServed()
     {
-        var response = await _server.Client.GetAsync("/api/docs/");
+        var response = await city.Anonymous.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"url\":\"openapi/v1.json\"", await response.Content.ReadAsStringAsync());
-        var script = await _server.Client.GetAsync("/api/docs/scalar.js");
+        var script = await city.Anonymous.GetAsync("/api/docs/scalar.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
@@ -52,7 +42,7 @@ public sealed class HostBasicsTests : IAsyncLifetime
     {
         // Secure by default: only endpoints marked public answer anonymous callers, so an unknown path looks like any
         // staff path (signed-in callers get 404 for it).
-        var response = await _server.Client.GetAsync("/api/v1/no-such-thing");
+        var response = await city.Anonymous.GetAsync("/api/v1/no-such-thing");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -62,16 +52,16 @@ public sealed class HostBasicsTests : IAsyncLifetime
     [Fact]
     public async Task PublicEndpoints_AnswerWithoutAToken_AndStaffEndpointsAsk401()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/api/v1/catalogue/classes")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/openapi/v1.json")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetAsync("/api/v1/cases")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetAsync("/api/v1/catalogue/classes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     [Fact]
     public async Task StandardCatalogue_IsLoadedEvenWithoutTheDemoCity()
     {
-        await using var db = _database.CreateContext();
+        await using var db = city.Db();
         Assert.True(db.CatalogueTypes.Count() >= 100);
         Assert.Contains(db.CatalogueTypes, t => t.Code == "01003" && t.Name == "雨水井盖");
         Assert.Empty(db.Cities);

@@ -7,26 +7,23 @@ namespace CivicGrid.Server.Tests.Import;
 /// <summary>Catalogue import from JSON and CSV over the standard catalogue, on both providers.</summary>
 public abstract class CatalogueImportTests<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    private readonly TDatabase _database = new();
-    private ImportHarness _harness = null!;
+    private CityHost<TDatabase> _city = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _harness = await ImportHarness.CreateAsync(_database);
-        await _harness.SeedCatalogueAndDepartmentsAsync();
+        _city = await CityHost.StartAsync<TDatabase>(CityOptions.EmptyCity);
+        await _city.SeedDepartments();
     }
 
     public async Task DisposeAsync()
     {
-        await _harness.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task CatalogueJson_AddsALocalExtensionClassAndType_AndUpdatesAnExistingType()
     {
-        var path = _harness.Write("local.json", """
+        var path = _city.Write("local.json", """
             {
               "types": [
                 { "kind": "component", "code": "91001", "name": "灭鼠站", "nameEn": "Rodent bait station", "extension": true },
@@ -38,11 +35,11 @@ public abstract class CatalogueImportTests<TDatabase> : IAsyncLifetime where TDa
             }
             """);
 
-        var result = await _harness.ImportCatalogueAsync(path);
+        var result = await _city.ImportCatalogue(path);
 
-        ImportHarness.AssertCommitted(result);
+        ImportAssert.Committed(result);
         Assert.Equal(3, result.Imported);
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         var major = await db.CatalogueClasses.SingleAsync(c => c.MajorCode == "91");
         Assert.Equal((CatalogueKind.Component, "病媒生物防制设施", true), (major.Kind, major.Name, major.IsExtension));
         var station = await db.CatalogueTypes.SingleAsync(t => t.Code == "91001");
@@ -54,14 +51,14 @@ public abstract class CatalogueImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task CatalogueCsv_AddsALocalExtensionClassAndMatterType()
     {
-        var path = _harness.Write("local.csv",
+        var path = _city.Write("local.csv",
             "kind,code,name,nameEn,legacyCode,extension,sensitive\n" +
             "matter,91,扩展事项,Local matters,,true,\n" +
             "matter,91001,积水点,Waterlogging point,,true,false\n");
 
-        ImportHarness.AssertCommitted(await _harness.ImportCatalogueAsync(path));
+        ImportAssert.Committed(await _city.ImportCatalogue(path));
 
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         Assert.True(await db.CatalogueClasses.AnyAsync(c => c.Kind == CatalogueKind.Matter && c.MajorCode == "91" && c.IsExtension));
         var type = await db.CatalogueTypes.SingleAsync(t => t.Kind == CatalogueKind.Matter && t.Code == "91001");
         Assert.Equal(("积水点", "Waterlogging point", true), (type.Name, type.NameEn, type.IsExtension));
@@ -70,9 +67,9 @@ public abstract class CatalogueImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task CatalogueType_OfAClassThatExistsNowhere_IsRejected_WithItsLine()
     {
-        var path = _harness.Write("bad.json", "{\n\"types\": [\n{ \"kind\": \"component\", \"code\": \"92001\", \"name\": \"x\" },\n{ \"kind\": \"thing\", \"code\": \"01001\", \"name\": \"y\" }\n]\n}\n");
+        var path = _city.Write("bad.json", "{\n\"types\": [\n{ \"kind\": \"component\", \"code\": \"92001\", \"name\": \"x\" },\n{ \"kind\": \"thing\", \"code\": \"01001\", \"name\": \"y\" }\n]\n}\n");
 
-        var result = await _harness.ImportCatalogueAsync(path);
+        var result = await _city.ImportCatalogue(path);
 
         Assert.False(result.Committed);
         Assert.Equal(

@@ -11,26 +11,23 @@ namespace CivicGrid.Server.Tests.Import;
 /// <summary>Boundaries → grids → components, valid and invalid, on both providers (sealed classes at the end).</summary>
 public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    private readonly TDatabase _database = new();
-    private ImportHarness _harness = null!;
+    private CityHost<TDatabase> _city = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _harness = await ImportHarness.CreateAsync(_database);
-        await _harness.SeedGeographyAsync();
+        _city = await CityHost.StartAsync<TDatabase>(CityOptions.EmptyCity);
+        await _city.SeedTestCityGeography();
     }
 
     public async Task DisposeAsync()
     {
-        await _harness.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task BoundariesAndGrids_Imported_CreateTheCityAndLocatePoints()
     {
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         var city = await db.Cities.SingleAsync();
         Assert.Equal(("460100", "海口市", "Haikou", "HK"), (city.Code, city.Name, city.NameEn, city.CaseNumberPrefix));
         var community = await db.AdministrativeUnits.SingleAsync(u => u.Code == "460105001002");
@@ -41,45 +38,45 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
         Assert.InRange(grid.AreaSquareMetres, 1_156_000, 1_168_000); // 0.01° × 0.01° at 20° N ≈ 1,046 m × 1,112 m
         var alphanumeric = await db.UnitGrids.SingleAsync(g => g.Code == TestCity.NorthEastGrid);
         Assert.Equal("460105001002", alphanumeric.CommunityCode);
-        var location = await _harness.Locator.LocateAsync(110.315, 20.015);
+        var location = await _city.Locator.LocateAsync(110.315, 20.015);
         Assert.Equal((TestCity.NorthEastGrid, "向荣社区"), (location?.GridCode, location?.Community.Name));
     }
 
     [Fact]
     public async Task GeoJsonComponents_AreImported_IntoTheGridsTheirPointsLieIn()
     {
-        var path = _harness.Write("lamps.geojson", TestCity.Collection(
+        var path = _city.Write("lamps.geojson", TestCity.Collection(
             TestCity.Lamp(1),
             TestCity.Lamp(2, 110.305, 20.015, new() { ["status"] = "破损", ["competent"] = "HK-SZ", ["maintainer"] = "HK-SZ-XY-1", ["note"] = "灯罩裂" }),
             TestCity.Lamp(3, 110.315, 20.015, new() { ["grid"] = null, ["source"] = "census 2026" })));
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
-        ImportHarness.AssertCommitted(result);
+        ImportAssert.Committed(result);
         Assert.Equal(3, result.Imported);
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         var lamps = await db.Components.OrderBy(c => c.Id).ToListAsync();
         Assert.Equal([TestCity.SouthWestGrid, TestCity.NorthWestGrid, TestCity.NorthEastGrid], lamps.Select(c => c.GridCode));
         var second = lamps[1];
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id);
         Assert.Equal((ComponentStatus.Damaged, departments["HK-SZ"], departments["HK-SZ-XY-1"], "灯罩裂", "460100", "01037"),
             (second.Status, second.CompetentDepartmentId, second.MaintainerDepartmentId, second.Note, second.CityCode, second.TypeCode));
-        Assert.Equal(ImportHarness.Now, second.CreatedAt);
+        Assert.Equal(_city.Time.GetUtcNow(), second.CreatedAt);
         Assert.Equal("census 2026", lamps[2].Source);
     }
 
     [Fact]
     public async Task CsvComponents_AreImported_WithQuotedTextGivenGridsAndDepartmentCodes()
     {
-        var path = _harness.Write("lamps.csv", TestCity.CsvHeader + "\n" +
+        var path = _city.Write("lamps.csv", TestCity.CsvHeader + "\n" +
             "46010501037000001,01037,路灯 1,110.305,20.005,wgs84,intact,,HK-SZ,,,census,\n" +
             "46010501037000002,,\"路灯 2, 北侧\",110.315,20.005,,removed," + TestCity.SouthEastGrid + ",,HK-SZ,,,\"多行\n备注\"\n" +
             "46010501001000003,01001,供水井盖 3,110.316,20.006,WGS84,完好,,,,HK-SZ-XY-1,,\n");
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
-        ImportHarness.AssertCommitted(result);
-        await using var db = _database.CreateContext();
+        ImportAssert.Committed(result);
+        await using var db = _city.Db();
         var rows = await db.Components.OrderBy(c => c.Id).ToListAsync();
         Assert.Equal(["46010501001000003", "46010501037000001", "46010501037000002"], rows.Select(c => c.Id));
         var second = rows.Single(c => c.Id == "46010501037000002");
@@ -96,12 +93,12 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
         var gcj02 = CoordinateConverter.Wgs84ToGcj02(wgs84);
         var bd09 = CoordinateConverter.Convert(wgs84, CoordinateSystem.Wgs84, CoordinateSystem.Bd09);
         Assert.True(Math.Abs(gcj02.Longitude - wgs84.Longitude) > 0.001, "The test point must be one that GCJ-02 shifts.");
-        var path = _harness.Write("lamps.csv", "id,name,longitude,latitude,crs\n" + FormattableString.Invariant(
+        var path = _city.Write("lamps.csv", "id,name,longitude,latitude,crs\n" + FormattableString.Invariant(
             $"46010501037000001,高德,{gcj02.Longitude:R},{gcj02.Latitude:R},gcj02\n46010501037000002,百度,{bd09.Longitude:R},{bd09.Latitude:R},BD-09\n"));
 
-        ImportHarness.AssertCommitted(await _harness.ImportComponentsAsync(path));
+        ImportAssert.Committed(await _city.ImportComponents(path));
 
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         foreach (var stored in await db.Components.ToListAsync())
         {
             Assert.InRange(GeoDistance.Metres(wgs84, new GeoPoint(stored.Longitude, stored.Latitude)), 0, 0.5);
@@ -112,9 +109,9 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task ThreeBadRows_ImportNothing_AndReportEachLineWithTheField()
     {
-        var path = _harness.Write("lamps.csv", BadCsv);
+        var path = _city.Write("lamps.csv", BadCsv);
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
         Assert.False(result.Committed);
         Assert.Equal((0L, 3L, 3L), (result.Imported, result.Rejected, result.Valid));
@@ -124,16 +121,16 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
         Assert.StartsWith("longitude: 'east'", result.Rejections[2].Reason);
         Assert.Null(result.RejectsPath);
         Assert.False(File.Exists(path + ".rejects.csv"));
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         Assert.Equal(0, await db.Components.CountAsync());
     }
 
     [Fact]
     public async Task ThreeBadRows_WithSkipBad_ImportTheRest_AndTheRejectsFileListsExactlyTheBadRows()
     {
-        var path = _harness.Write("lamps.csv", BadCsv);
+        var path = _city.Write("lamps.csv", BadCsv);
 
-        var result = await _harness.ImportComponentsAsync(path, new ImportOptions(SkipBad: true));
+        var result = await _city.ImportComponents(path, new ImportOptions(SkipBad: true));
 
         Assert.True(result.Committed);
         Assert.Equal((3L, 3L), (result.Imported, result.Rejected));
@@ -145,7 +142,7 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
             [("3", lines[2]), ("5", lines[4]), ("6", lines[5])],
             rejects.Skip(1).Select(r => (r[0], r[3])));
         Assert.All(rejects.Skip(1), r => Assert.Matches("^(id|type|longitude): ", r[2]));
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         Assert.Equal(["46010501037000001", "46010501037000004", "46010501037000007"],
             await db.Components.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
     }
@@ -153,12 +150,12 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task BadGeoJsonFeatures_AreReportedWithTheirIndexAndLine()
     {
-        var path = _harness.Write("lamps.geojson", TestCity.Collection(
+        var path = _city.Write("lamps.geojson", TestCity.Collection(
             TestCity.Lamp(1),
             TestCity.Feature(TestCity.Square(110.30, 20.00, 110.301, 20.001), new() { ["id"] = "46010501037000002", ["name"] = "面" }),
             TestCity.Lamp(3, extra: new() { ["status"] = "stolen" })));
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
         Assert.False(result.Committed);
         Assert.Equal([("feature 2", 3L), ("feature 3", 4L)], result.Rejections.Select(r => (r.Item, r.Line ?? 0)));
@@ -169,9 +166,9 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task DuplicateIdInTheFile_IsRejected_NamingTheLineOfTheFirst()
     {
-        var path = _harness.Write("lamps.csv", "id,name,longitude,latitude\n46010501037000001,a,110.305,20.005\n46010501037000001,b,110.305,20.006\n");
+        var path = _city.Write("lamps.csv", "id,name,longitude,latitude\n46010501037000001,a,110.305,20.005\n46010501037000001,b,110.305,20.006\n");
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal((3L, "id: 46010501037000001 repeats the id of line 2"), (rejection.Line ?? 0, rejection.Reason));
@@ -180,22 +177,22 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task IdAlreadyInTheDatabase_IsRejected()
     {
-        ImportHarness.AssertCommitted(await _harness.ImportComponentsAsync(_harness.Write("first.geojson", TestCity.Collection(TestCity.Lamp(1)))));
+        ImportAssert.Committed(await _city.ImportComponents(_city.Write("first.geojson", TestCity.Collection(TestCity.Lamp(1)))));
 
-        var result = await _harness.ImportComponentsAsync(_harness.Write("again.geojson", TestCity.Collection(TestCity.Lamp(2), TestCity.Lamp(1))));
+        var result = await _city.ImportComponents(_city.Write("again.geojson", TestCity.Collection(TestCity.Lamp(2), TestCity.Lamp(1))));
 
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(("feature 2", "id: 46010501037000001 already exists in the database"), (rejection.Item, rejection.Reason));
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         Assert.Equal(1, await db.Components.CountAsync());
     }
 
     [Fact]
     public async Task TypeThatIsNoComponentTypeOfTheCatalogue_IsRejected()
     {
-        var path = _harness.Write("x.csv", "id,type,name,longitude,latitude\n46010509999000001,09999,x,110.305,20.005\n");
+        var path = _city.Write("x.csv", "id,type,name,longitude,latitude\n46010509999000001,09999,x,110.305,20.005\n");
 
-        var result = await _harness.ImportComponentsAsync(path);
+        var result = await _city.ImportComponents(path);
 
         Assert.Equal("type: 09999 is not a component type of the catalogue", Assert.Single(result.Rejections).Reason);
     }
@@ -203,23 +200,23 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task PointOutsideEveryGrid_IsRejected_UnlessTheGridIsGiven()
     {
-        var outside = _harness.Write("outside.csv", "id,name,longitude,latitude\n46010501037000001,远处,110.5,20.5\n");
-        var rejection = Assert.Single((await _harness.ImportComponentsAsync(outside)).Rejections);
+        var outside = _city.Write("outside.csv", "id,name,longitude,latitude\n46010501037000001,远处,110.5,20.5\n");
+        var rejection = Assert.Single((await _city.ImportComponents(outside)).Rejections);
         Assert.Contains("lies outside every unit grid; give the grid column", rejection.Reason);
         Assert.StartsWith("longitude/latitude: ", rejection.Reason);
 
-        var placed = _harness.Write("placed.csv", $"id,name,longitude,latitude,grid\n46010501037000001,远处,110.5,20.5,{TestCity.SouthWestGrid}\n");
-        ImportHarness.AssertCommitted(await _harness.ImportComponentsAsync(placed));
-        await using var db = _database.CreateContext();
+        var placed = _city.Write("placed.csv", $"id,name,longitude,latitude,grid\n46010501037000001,远处,110.5,20.5,{TestCity.SouthWestGrid}\n");
+        ImportAssert.Committed(await _city.ImportComponents(placed));
+        await using var db = _city.Db();
         Assert.Equal(TestCity.SouthWestGrid, (await db.Components.SingleAsync()).GridCode);
     }
 
     [Fact]
     public async Task UnknownGridAndDepartment_AreRejected_NamingBothFields()
     {
-        var path = _harness.Write("x.csv", "id,name,longitude,latitude,grid,owner\n46010501037000001,x,110.305,20.005,46010500100199,NOBODY\n");
+        var path = _city.Write("x.csv", "id,name,longitude,latitude,grid,owner\n46010501037000001,x,110.305,20.005,46010500100199,NOBODY\n");
 
-        var reason = Assert.Single((await _harness.ImportComponentsAsync(path)).Rejections).Reason;
+        var reason = Assert.Single((await _city.ImportComponents(path)).Rejections).Reason;
 
         Assert.Equal("grid: the unit grid 46010500100199 does not exist; owner: no department has the code 'NOBODY'", reason);
     }
@@ -234,12 +231,12 @@ public abstract class ComponentImportTests<TDatabase> : IAsyncLifetime where TDa
     [InlineData("lamps.txt", "x", "must end in .geojson, .json, .csv")]
     public async Task UnreadableFile_IsReportedAsSuch_AndImportsNothing(string name, string content, string expected)
     {
-        var path = _harness.Write(name, content);
+        var path = _city.Write(name, content);
 
-        var exception = await Assert.ThrowsAsync<ImportFileException>(() => _harness.ImportComponentsAsync(path));
+        var exception = await Assert.ThrowsAsync<ImportFileException>(() => _city.ImportComponents(path));
 
         Assert.Contains(expected, exception.Message);
-        await using var db = _database.CreateContext();
+        await using var db = _city.Db();
         Assert.Equal(0, await db.Components.CountAsync());
     }
 

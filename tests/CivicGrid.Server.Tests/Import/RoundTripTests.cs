@@ -7,28 +7,24 @@ namespace CivicGrid.Server.Tests.Import;
 /// <summary>Export → import into an empty database reproduces the rows, on both providers.</summary>
 public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    private readonly TDatabase _source = new();
-    private readonly TDatabase _target = new();
-    private ImportHarness _from = null!;
-    private ImportHarness _to = null!;
+    private CityHost<TDatabase> _from = null!;
+    private CityHost<TDatabase> _to = null!;
 
     public async Task InitializeAsync()
     {
-        await _source.InitializeAsync();
-        await _target.InitializeAsync();
-        _from = await ImportHarness.CreateAsync(_source);
-        _to = await ImportHarness.CreateAsync(_target);
-        await _from.SeedGeographyAsync();
-        await using (var db = _source.CreateContext())
+        _from = await CityHost.StartAsync<TDatabase>(CityOptions.EmptyCity);
+        _to = await CityHost.StartAsync<TDatabase>(CityOptions.EmptyCity);
+        await _from.SeedTestCityGeography();
+        await using (var db = _from.Db())
         {
             var type = await db.CatalogueTypes.SingleAsync(t => t.Code == "01001" && t.Kind == Domain.Catalogue.CatalogueKind.Component);
             type.LegacyCode = "0101";
             type.IsSensitive = true;
             await db.SaveChangesAsync();
         }
-        ImportHarness.AssertCommitted(await _from.ImportCatalogueAsync(_from.Write("local.csv",
+        ImportAssert.Committed(await _from.ImportCatalogue(_from.Write("local.csv",
             "kind,code,name,nameEn,legacyCode,extension,sensitive\ncomponent,91,病媒生物防制设施,\"Vector control, local\",,true,\ncomponent,91001,灭鼠站,,,true,\ncomponent,91002,=1+1 灭鼠站,@Rat trap,,true,\n")));
-        ImportHarness.AssertCommitted(await _from.ImportComponentsAsync(_from.Write("c.geojson", TestCity.Collection(
+        ImportAssert.Committed(await _from.ImportComponents(_from.Write("c.geojson", TestCity.Collection(
             TestCity.Lamp(1, 110.3051234567891, 20.0051234567891),
             TestCity.Lamp(2, 110.305, 20.015, new() { ["status"] = "lost", ["competent"] = "HK-SZ", ["owner"] = "HK-SZ", ["maintainer"] = "HK-SZ-XY-1", ["note"] = "\"引号\", 逗号\n换行", ["source"] = "普查" }),
             TestCity.Lamp(3, 110.5, 20.5, new() { ["name"] = "=HYPERLINK(\"http://evil.example\",\"路灯\")", ["source"] = "@SUM(1+1)", ["note"] = "-1+2", ["grid"] = TestCity.NorthEastGrid, ["createdAt"] = "2020-01-02T03:04:05.678Z", ["changedAt"] = "2021-01-02T03:04:05.678+08:00" }),
@@ -39,8 +35,6 @@ public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase
     {
         await _from.DisposeAsync();
         await _to.DisposeAsync();
-        await _source.DisposeAsync();
-        await _target.DisposeAsync();
     }
 
     [Theory]
@@ -48,27 +42,27 @@ public abstract class RoundTripTests<TDatabase> : IAsyncLifetime where TDatabase
     [InlineData("csv", "csv")]
     public async Task Everything_ExportedAndImportedIntoAnEmptyDatabase_ComesBackTheSame(string catalogueFormat, string componentFormat)
     {
-        Assert.Equal(4, await _from.ExportBoundariesAsync(_from.PathOf("b.geojson")));
-        Assert.Equal(4, await _from.ExportGridsAsync(_from.PathOf("g.geojson")));
-        Assert.Equal(4, await _from.ExportComponentsAsync(_from.PathOf("c." + componentFormat)));
-        await _from.ExportCatalogueAsync(_from.PathOf("k." + catalogueFormat));
+        Assert.Equal(4, await _from.ExportBoundaries(_from.PathOf("b.geojson")));
+        Assert.Equal(4, await _from.ExportGrids(_from.PathOf("g.geojson")));
+        Assert.Equal(4, await _from.ExportComponents(_from.PathOf("c." + componentFormat)));
+        await _from.ExportCatalogue(_from.PathOf("k." + catalogueFormat));
 
-        await _to.SeedDepartmentsAsync();
-        ImportHarness.AssertCommitted(await _to.ImportCatalogueAsync(_from.PathOf("k." + catalogueFormat)));
-        ImportHarness.AssertCommitted(await _to.ImportBoundariesAsync(_from.PathOf("b.geojson")));
-        ImportHarness.AssertCommitted(await _to.ImportGridsAsync(_from.PathOf("g.geojson")));
-        ImportHarness.AssertCommitted(await _to.ImportComponentsAsync(_from.PathOf("c." + componentFormat)));
+        await _to.SeedDepartments();
+        ImportAssert.Committed(await _to.ImportCatalogue(_from.PathOf("k." + catalogueFormat)));
+        ImportAssert.Committed(await _to.ImportBoundaries(_from.PathOf("b.geojson")));
+        ImportAssert.Committed(await _to.ImportGrids(_from.PathOf("g.geojson")));
+        ImportAssert.Committed(await _to.ImportComponents(_from.PathOf("c." + componentFormat)));
 
-        await using var source = _source.CreateContext();
-        await using var target = _target.CreateContext();
+        await using var source = _from.Db();
+        await using var target = _to.Db();
         Assert.Equal(await Snapshot(source), await Snapshot(target));
     }
 
     [Fact]
     public async Task TheCsvExports_WriteNoCellThatASpreadsheetWouldRunAsAFormula()
     {
-        await _from.ExportComponentsAsync(_from.PathOf("c.csv"));
-        await _from.ExportCatalogueAsync(_from.PathOf("k.csv"));
+        await _from.ExportComponents(_from.PathOf("c.csv"));
+        await _from.ExportCatalogue(_from.PathOf("k.csv"));
 
         var cells = CsvCells(_from.PathOf("c.csv")).Concat(CsvCells(_from.PathOf("k.csv"))).ToList();
         Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0], StringComparison.Ordinal));

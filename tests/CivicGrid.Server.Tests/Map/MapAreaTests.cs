@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Map;
 
 /// <summary>GET /api/v1/map/areas over the small demo city: the areas of a level that intersect the viewport, as GeoJSON.</summary>
-public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
+public sealed class MapAreaTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     private static readonly string[] AreaTypes = ["Polygon", "MultiPolygon"];
     private const double West = 110.32, South = 20.01, East = 110.34, North = 20.03;
@@ -19,7 +20,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     [InlineData("grid")]
     public async Task Areas_OfEachLevel_AreExactlyThoseIntersectingTheViewport(string level)
     {
-        var body = await api.GetAsync("inspector", $"/api/v1/map/areas?level={level}&bbox={Viewports.Bbox(West, South, East, North)}&zoom=15");
+        var body = await city.GetJson("inspector", $"/api/v1/map/areas?level={level}&bbox={Viewports.Bbox(West, South, East, North)}&zoom=15");
 
         var (expected, all) = await ExpectedCodesAsync(level);
         Assert.NotEmpty(expected);
@@ -46,8 +47,8 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     public async Task Areas_AtALowZoom_AreSimplified()
     {
         var bbox = Viewports.Bbox(110.0, 19.5, 110.8, 20.3);
-        var full = await api.GetAsync("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}");
-        var coarse = await api.GetAsync("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}&zoom=5");
+        var full = await city.GetJson("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}");
+        var coarse = await city.GetJson("inspector", $"/api/v1/map/areas?level=district&bbox={bbox}&zoom=5");
 
         Assert.Equal(full.GetProperty("count").GetInt32(), coarse.GetProperty("count").GetInt32());
         Assert.True(Vertices(coarse) < Vertices(full), $"zoom 5: {Vertices(coarse)} vertices, full detail: {Vertices(full)}");
@@ -57,7 +58,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
     [Fact]
     public async Task Areas_Answer_IsGeoJson()
     {
-        var response = await (await api.As("dispatcher")).GetAsync($"/api/v1/map/areas?level=district&bbox={Viewports.Bbox(West, South, East, North)}");
+        var response = await (await city.SignInAs("dispatcher")).GetAsync($"/api/v1/map/areas?level=district&bbox={Viewports.Bbox(West, South, East, North)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -73,7 +74,7 @@ public sealed class MapAreaTests(MapApi api) : IClassFixture<MapApi>
 
     private async Task<(List<string> Codes, int All)> ExpectedCodesAsync(string level)
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         List<(string Code, Geometry Boundary)> areas = level == "grid"
             ? (await db.UnitGrids.AsNoTracking().Select(g => new { g.Code, g.Boundary }).ToListAsync()).Select(g => (g.Code, g.Boundary)).ToList()
             : (await db.AdministrativeUnits.AsNoTracking().Where(u => u.Boundary != null).ToListAsync())

@@ -7,25 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Tests.Map;
 
 /// <summary>GET /api/v1/map/cases: the viewport's cases within the caller's data scope, with their deadline light.</summary>
-public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class MapCaseTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string WholeCity = "110.0,19.5,110.8,20.3";
 
     [Fact]
     public async Task DistrictDispatcher_SeesOnlyTheirDistrictsCases_TheCityDispatcherSeesBoth()
     {
-        var (lon, lat) = await api.PointInXiuyingAsync();
-        var xiuying = (await api.CreateAsync("operator", Reports.At("06013", lon, lat, "秀英区道路破损 map"))).GetProperty("id").GetInt64();
-        var longhua = (await api.CreateAsync("operator", Reports.At("06042", description: "龙华区垃圾站满溢 map"))).GetProperty("id").GetInt64();
+        var (lon, lat) = await city.PointInXiuying();
+        var xiuying = (await city.Report("operator", Reports.At("06013", lon, lat, "秀英区道路破损 map"))).GetProperty("id").GetInt64();
+        var longhua = (await city.Report("operator", Reports.At("06042", description: "龙华区垃圾站满溢 map"))).GetProperty("id").GetInt64();
 
         var district = await CasesAsync("dispatcher.longhua", $"bbox={WholeCity}");
-        var city = await CasesAsync("dispatcher", $"bbox={WholeCity}");
+        var wholeCity = await CasesAsync("dispatcher", $"bbox={WholeCity}");
 
         Assert.Contains(longhua, Ids(district));
         Assert.DoesNotContain(xiuying, Ids(district));
-        Assert.Contains(longhua, Ids(city));
-        Assert.Contains(xiuying, Ids(city));
-        await using var db = api.Database.CreateContext();
+        Assert.Contains(longhua, Ids(wholeCity));
+        Assert.Contains(xiuying, Ids(wholeCity));
+        await using var db = city.Db();
         var ids = Ids(district);
         var districts = await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.DistrictCode).Distinct().ToListAsync();
         Assert.Equal(["460106"], districts);
@@ -34,7 +34,7 @@ public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDat
     [Fact]
     public async Task ACase_IsMarkedWithItsNumber_Type_Position_AndGreenLight()
     {
-        var created = await api.CreateAsync("operator", Reports.At("06010", 110.3311, 20.0211, description: "垃圾 map light"));
+        var created = await city.Report("operator", Reports.At("06010", 110.3311, 20.0211, description: "垃圾 map light"));
         var id = created.GetProperty("id").GetInt64();
 
         var body = await CasesAsync("dispatcher", $"bbox={Viewports.Bbox(110.3301, 20.0201, 110.3321, 20.0221)}");
@@ -53,8 +53,8 @@ public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDat
     [Fact]
     public async Task OpenOnly_LeavesFinishedCasesOut_StatusAllShowsThem_AndTypesFilter()
     {
-        var id = (await api.CreateAsync("operator", Reports.At("06001", 110.3401, 20.0301, "私搭乱建 map reject"))).GetProperty("id").GetInt64();
-        await api.DoAsync("operator", id, new { action = "reject", note = "不属于受理范围" });
+        var id = (await city.Report("operator", Reports.At("06001", 110.3401, 20.0301, "私搭乱建 map reject"))).GetProperty("id").GetInt64();
+        await city.Step("operator", id, new { action = "reject", note = "不属于受理范围" });
         var bbox = Viewports.Bbox(110.3391, 20.0291, 110.3411, 20.0311);
 
         Assert.DoesNotContain(id, Ids(await CasesAsync("dispatcher", $"bbox={bbox}")));
@@ -68,12 +68,12 @@ public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDat
     public async Task Light_And_Department_Filter_LikeTheCaseList()
     {
         var red = await CasesAsync("dispatcher", $"bbox={WholeCity}&light=red");
-        var list = await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/cases?light=red&pageSize=1");
+        var list = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>("/api/v1/cases?light=red&pageSize=1");
         Assert.True(list.GetProperty("total").GetInt32() > 0, "the demo city has overdue cases");
         Assert.Equal(list.GetProperty("total").GetInt32(), red.GetProperty("count").GetInt32());
         Assert.All(red.GetProperty("cases").EnumerateArray(), c => Assert.Equal("red", c.GetProperty("light").GetString()));
 
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var department = await db.Cases.Where(c => c.DepartmentId != null).GroupBy(c => c.DepartmentId).OrderByDescending(g => g.Count())
             .Select(g => g.Key).FirstAsync();
         var byDepartment = await CasesAsync("dispatcher", $"bbox={WholeCity}&department={department}&status=all");
@@ -85,12 +85,12 @@ public abstract class MapCaseTests<TDatabase>(CaseApi<TDatabase> api) where TDat
 
     private async Task<JsonElement> CasesAsync(string user, string query)
     {
-        var response = await (await api.As(user)).GetAsync($"/api/v1/map/cases?{query}");
+        var response = await (await city.SignInAs(user)).GetAsync($"/api/v1/map/cases?{query}");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
 
-public sealed class SqliteMapCaseTests(CaseApi api) : MapCaseTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteMapCaseTests(SqliteCity city) : MapCaseTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresMapCaseTests(PostgresCaseApi api) : MapCaseTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresMapCaseTests(PostgresCity city) : MapCaseTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Tests.Map;
 
 /// <summary>GET /api/v1/map/components over the small demo city (≈ 2,300 components): clusters at low zoom, points at
 /// high zoom, counts that add up to what SQL counts in the same box, bounded answers, and a fresh index after an import.</summary>
-public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class MapComponentTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task WholeCity_AtLowZoom_IsClusters_WhoseCountsAddUpToTheComponentsInTheBox()
@@ -34,7 +34,7 @@ public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where 
     [Fact]
     public async Task SmallViewport_AtHighZoom_IsPoints_ExactlyTheComponentsInTheBox()
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var anchor = await db.Components.AsNoTracking().OrderBy(c => c.Id).Skip(100).FirstAsync();
         var (minLon, minLat, maxLon, maxLat) = (anchor.Longitude - 0.003, anchor.Latitude - 0.003, anchor.Longitude + 0.003, anchor.Latitude + 0.003);
         var body = await ComponentsAsync(minLon, minLat, maxLon, maxLat, zoom: 17);
@@ -98,7 +98,7 @@ public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where 
     public async Task Types_FilterTheCount()
     {
         var (minLon, minLat, maxLon, maxLat) = await ExtentAsync();
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var types = await db.Components.GroupBy(c => c.TypeCode).Select(g => new { Type = g.Key, Count = g.Count() })
             .OrderByDescending(t => t.Count).Take(2).ToListAsync();
         var filter = string.Join(',', types.Select(t => t.Type));
@@ -122,7 +122,7 @@ public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where 
             TestCity.Feature(TestCity.Point(Lon + 0.0001, Lat), new() { ["id"] = "46010601037999002", ["type"] = "01037", ["name"] = "路灯 地图测试" })));
         try
         {
-            await using var scope = api.Server.Services.CreateAsyncScope();
+            await using var scope = city.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<ComponentImporter>()
                 .ImportAsync(path, ImportOptions.AllOrNothing, progress: null, CancellationToken.None);
             Assert.True(result.Committed, string.Join("; ", result.Rejections.Select(r => r.Reason)));
@@ -141,11 +141,11 @@ public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where 
         body.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
 
     private Task<JsonElement> ComponentsAsync(double minLon, double minLat, double maxLon, double maxLat, int zoom, string extra = "") =>
-        api.GetAsync("dispatcher", $"/api/v1/map/components?bbox={Viewports.Bbox(minLon, minLat, maxLon, maxLat)}&zoom={zoom}{extra}");
+        city.GetJson("dispatcher", $"/api/v1/map/components?bbox={Viewports.Bbox(minLon, minLat, maxLon, maxLat)}&zoom={zoom}{extra}");
 
     private async Task<(double, double, double, double)> ExtentAsync()
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         var lons = await db.Components.Select(c => c.Longitude).ToListAsync();
         var lats = await db.Components.Select(c => c.Latitude).ToListAsync();
         return (lons.Min() - 0.001, lats.Min() - 0.001, lons.Max() + 0.001, lats.Max() + 0.001);
@@ -153,11 +153,11 @@ public abstract class MapComponentTests<TDatabase>(MapApi<TDatabase> api) where 
 
     private async Task<long> SqlCountAsync(double minLon, double minLat, double maxLon, double maxLat)
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         return await db.Components.LongCountAsync(c => c.Longitude >= minLon && c.Longitude <= maxLon && c.Latitude >= minLat && c.Latitude <= maxLat);
     }
 }
 
-public sealed class SqliteMapComponentTests(MapApi api) : MapComponentTests<SqliteTestDatabase>(api), IClassFixture<MapApi>;
+public sealed class SqliteMapComponentTests(SqliteCity city) : MapComponentTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresMapComponentTests(PostgresMapApi api) : MapComponentTests<PostgresTestDatabase>(api), IClassFixture<PostgresMapApi>;
+public sealed class PostgresMapComponentTests(PostgresCity city) : MapComponentTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

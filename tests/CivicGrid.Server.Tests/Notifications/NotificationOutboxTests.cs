@@ -12,22 +12,22 @@ using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Tests.Notifications;
 
-public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class NotificationOutboxTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task EachCitizenRelevantStep_WritesExactlyOneOutboxRow_WithNumberAndPublicStatus()
     {
-        var receipt = await api.ReportOkAsync(CitizenReports.At(1, type: "06010", contact: CitizenReports.Contact));
+        var receipt = await city.PublicReport(CitizenReports.At(1, type: "06010", contact: CitizenReports.Contact));
         var number = receipt.GetProperty("number").GetString()!;
-        var id = await api.CaseIdAsync(number);
+        var id = await city.CaseIdOf(number);
         Assert.Equal(1, await CountAsync(id));
 
-        await api.DoAsync("operator", id, new { action = "request_verification" }); // internal step: no message
+        await city.Step("operator", id, new { action = "request_verification" }); // internal step: no message
         Assert.Equal(1, await CountAsync(id));
-        await api.DoAsync("inspector", id, new { action = "verify", confirmed = true });
-        await api.DoAsync("operator", id, new { action = "register" });
+        await city.Step("inspector", id, new { action = "verify", confirmed = true });
+        await city.Step("operator", id, new { action = "register" });
 
-        await using var db = api.Db();
+        await using var db = city.Db();
         var messages = await db.NotificationOutbox.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.Equal(("13912345678", NotificationChannel.Sms), (m.Recipient, m.Channel)));
@@ -39,24 +39,24 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     [Fact]
     public async Task FailingStep_WritesNoOutboxRow()
     {
-        var receipt = await api.ReportOkAsync(CitizenReports.At(2, type: "06010", contact: CitizenReports.Contact,
-            description: "垃圾 " + PublicServiceApi<TDatabase>.FailingStepMarker));
-        var id = await api.CaseIdAsync(receipt.GetProperty("number").GetString()!);
+        var receipt = await city.PublicReport(CitizenReports.At(2, type: "06010", contact: CitizenReports.Contact,
+            description: "垃圾 " + FailingRegisterObserver.Marker));
+        var id = await city.CaseIdOf(receipt.GetProperty("number").GetString()!);
         Assert.Equal(1, await CountAsync(id));
 
-        var step = await (await api.As("operator")).PostAsync($"/api/v1/cases/{id}/transitions",
+        var step = await (await city.SignInAs("operator")).PostAsync($"/api/v1/cases/{id}/transitions",
             new StringContent("""{"action":"register"}""", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, step.StatusCode);
         Assert.Equal(1, await CountAsync(id));
-        await using var db = api.Db();
+        await using var db = city.Db();
         Assert.Equal("Reported", (await db.Cases.SingleAsync(c => c.Id == id)).Status.ToString());
     }
 
     [Fact]
     public async Task Sender_SendsEachRowOnce_AndMarksItSent()
     {
-        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(3, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var id = await city.CaseIdOf((await city.PublicReport(CitizenReports.At(3, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
         var sink = new RecordingSender();
         using var sender = NewSender(sink, "test-once");
 
@@ -66,7 +66,7 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
         var ours = await MessageIdsAsync(id);
         Assert.Single(ours);
         Assert.Equal(1, sink.Deliveries.Count(d => d == ours[0]));
-        await using var db = api.Db();
+        await using var db = city.Db();
         var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == ours[0]);
         Assert.NotNull(row.SentAt);
         Assert.Equal(1, row.Attempts);
@@ -76,34 +76,34 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     [Fact]
     public async Task FailingSender_RetriesAfterBackOff_AndLosesNothing()
     {
-        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(4, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var id = await city.CaseIdOf((await city.PublicReport(CitizenReports.At(4, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
         var messageId = Assert.Single(await MessageIdsAsync(id));
         var sink = new RecordingSender { FailFor = messageId, Failures = 2 };
         using var sender = NewSender(sink, "test-flaky");
 
         await sender.RunOnceAsync(default);
-        await using (var db = api.Db())
+        await using (var db = city.Db())
         {
             var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
             Assert.Null(row.SentAt);
             Assert.Equal(1, row.Attempts);
             Assert.Equal("gateway down", row.LastError);
-            Assert.True(row.NextAttemptAt > api.Server.Time.GetUtcNow());
+            Assert.True(row.NextAttemptAt > city.Time.GetUtcNow());
         }
         await sender.RunOnceAsync(default);
         Assert.Equal(1, sink.Attempts[messageId]); // not due yet
 
-        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        city.Time.Advance(TimeSpan.FromSeconds(31));
         await sender.RunOnceAsync(default);
         Assert.Equal(2, sink.Attempts[messageId]); // second failure: waits twice as long
-        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        city.Time.Advance(TimeSpan.FromSeconds(31));
         await sender.RunOnceAsync(default);
         Assert.Equal(2, sink.Attempts[messageId]);
-        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        city.Time.Advance(TimeSpan.FromSeconds(31));
         await sender.RunOnceAsync(default);
 
         Assert.Equal(1, sink.Deliveries.Count(d => d == messageId));
-        await using var after = api.Db();
+        await using var after = city.Db();
         var sent = await after.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
         Assert.NotNull(sent.SentAt);
         Assert.Equal(3, sent.Attempts);
@@ -112,38 +112,38 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     [Fact]
     public async Task FailingBatchSender_KeepsEveryMessageOfTheBatch_AndSendsThemLater()
     {
-        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(7, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var id = await city.CaseIdOf((await city.PublicReport(CitizenReports.At(7, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
         var messageId = Assert.Single(await MessageIdsAsync(id));
         var sink = new RecordingBatchSender { Failures = 1 };
         using var sender = NewSender(sink, "test-batch");
 
         var failed = await sender.RunOnceAsync(default);
         Assert.True(failed.Failed >= 1 && failed.Sent == 0, $"the failing batch sends nothing: {failed}");
-        await using (var db = api.Db())
+        await using (var db = city.Db())
         {
             var row = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId);
             Assert.Null(row.SentAt);
             Assert.Equal(1, row.Attempts);
             Assert.Equal("gateway down", row.LastError);
         }
-        api.Server.Time.Advance(TimeSpan.FromSeconds(31));
+        city.Time.Advance(TimeSpan.FromSeconds(31));
         var retried = await sender.RunOnceAsync(default);
         Assert.True(retried.Sent >= 1, $"sent after the back-off: {retried}");
         Assert.Equal(1, sink.Deliveries.Count(d => d == messageId));
         Assert.Equal(1, sink.Batches); // one call for the whole run, not one per message
-        await using var after = api.Db();
+        await using var after = city.Db();
         Assert.NotNull((await after.NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == messageId)).SentAt);
     }
 
     [Fact]
     public async Task DefaultSender_WritesJsonLinesToTheNotificationsLog()
     {
-        var number = (await api.ReportOkAsync(CitizenReports.At(5, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!;
-        var sender = api.Server.Services.GetRequiredService<NotificationOutboxSender>();
+        var number = (await city.PublicReport(CitizenReports.At(5, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!;
+        var sender = city.Services.GetRequiredService<NotificationOutboxSender>();
 
         while ((await sender.RunOnceAsync(default)).Claimed > 0) { }
 
-        var log = Path.Combine(api.Server.Services.GetRequiredService<DataDirectory>().Path, "notifications.log");
+        var log = Path.Combine(city.Services.GetRequiredService<DataDirectory>().Path, "notifications.log");
         var lines = (await File.ReadAllLinesAsync(log)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var line = Assert.Single(lines, l => l.GetProperty("text").GetString()!.Contains(number, StringComparison.Ordinal));
         Assert.Equal("sms", line.GetProperty("channel").GetString());
@@ -153,9 +153,9 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     [Fact]
     public async Task TwoSendersRunningConcurrently_SendEveryRowExactlyOnce()
     {
-        var id = await api.CaseIdAsync((await api.ReportOkAsync(CitizenReports.At(6, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
-        var now = api.Server.Time.GetUtcNow();
-        await using (var db = api.Db())
+        var id = await city.CaseIdOf((await city.PublicReport(CitizenReports.At(6, type: "06010", contact: CitizenReports.Contact))).GetProperty("number").GetString()!);
+        var now = city.Time.GetUtcNow();
+        await using (var db = city.Db())
         {
             for (var i = 0; i < 300; i++)
             {
@@ -187,24 +187,24 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
 
         Assert.All(expected, messageId => Assert.Equal(1, sink.Deliveries.Count(d => d == messageId)));
         Assert.True(counts[0] > 0 && counts[1] > 0, $"both instances sent: {counts[0]} / {counts[1]}");
-        await using var check = api.Db();
+        await using var check = city.Db();
         Assert.False(await check.NotificationOutbox.AnyAsync(m => m.CaseId == id && m.SentAt == null));
     }
 
     private NotificationOutboxSender NewSender(INotificationSender sink, string instance, int batchSize = 50) => new(
-        api.Server.Services.GetRequiredService<IServiceScopeFactory>(), sink, api.Server.Time,
+        city.Services.GetRequiredService<IServiceScopeFactory>(), sink, city.Time,
         Options.Create(new NotificationOptions { BatchSize = batchSize, SendInBackground = false }),
         NullLogger<NotificationOutboxSender>.Instance, instance);
 
     private async Task<int> CountAsync(long caseId)
     {
-        await using var db = api.Db();
+        await using var db = city.Db();
         return await db.NotificationOutbox.CountAsync(m => m.CaseId == caseId);
     }
 
     private async Task<List<long>> MessageIdsAsync(long caseId)
     {
-        await using var db = api.Db();
+        await using var db = city.Db();
         return await db.NotificationOutbox.Where(m => m.CaseId == caseId).Select(m => m.Id).ToListAsync();
     }
 
@@ -246,6 +246,6 @@ public abstract class NotificationOutboxTests<TDatabase>(PublicServiceApi<TDatab
     }
 }
 
-public sealed class SqliteNotificationOutboxTests(SqlitePublicServiceApi api) : NotificationOutboxTests<SqliteTestDatabase>(api), IClassFixture<SqlitePublicServiceApi>;
+public sealed class SqliteNotificationOutboxTests(SqliteCity city) : NotificationOutboxTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresNotificationOutboxTests(PostgresPublicServiceApi api) : NotificationOutboxTests<PostgresTestDatabase>(api), IClassFixture<PostgresPublicServiceApi>;
+public sealed class PostgresNotificationOutboxTests(PostgresCity city) : NotificationOutboxTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

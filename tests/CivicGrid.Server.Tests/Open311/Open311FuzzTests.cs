@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Tests.Open311;
 
 /// <summary>A few thousand malformed submissions (seeded, so every run sends the same): each is answered 4xx in the
 /// spec's error format, none creates a case, and the server is healthy afterwards.</summary>
-public sealed class Open311FuzzTests(Open311Api api) : IClassFixture<Open311Api>
+public sealed class Open311FuzzTests(SqliteCity city) : IClassFixture<SqliteCity>
 {
     private const int Submissions = 2500;
 
@@ -35,13 +35,14 @@ public sealed class Open311FuzzTests(Open311Api api) : IClassFixture<Open311Api>
     public async Task MalformedSubmissions_AreAll4xxInTheErrorFormat_CreateNoCase_AndTheServerStaysHealthy()
     {
         var before = await CountCasesAsync();
+        var key = await city.Open311Key();
         var random = new Random(311);
         var statuses = new Dictionary<int, int>();
         for (var i = 0; i < Submissions; i++)
         {
             var xml = random.Next(4) == 0;
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/open311/v2/requests.{(xml ? "xml" : "json")}") { Content = Malformed(random, i) };
-            using var response = await api.Client.SendAsync(request);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/open311/v2/requests.{(xml ? "xml" : "json")}") { Content = Malformed(random, i, key) };
+            using var response = await city.Anonymous.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
@@ -51,21 +52,21 @@ public sealed class Open311FuzzTests(Open311Api api) : IClassFixture<Open311Api>
         Assert.Equal(before, await CountCasesAsync());
         Assert.True(statuses.GetValueOrDefault(400) > Submissions / 2, string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
         Assert.True(statuses.GetValueOrDefault(403) > 0);
-        var health = await api.Client.GetAsync("/healthz");
+        var health = await city.Anonymous.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         // And a good report still goes through.
-        await api.SubmitOkAsync(Forms.Report("M06041", lon: 110.3296, description: "模糊测试之后"));
+        await city.Open311Submit(Forms.Report("M06041", lon: 110.3296, description: "模糊测试之后"));
         Assert.Equal(before + 1, await CountCasesAsync());
     }
 
     private async Task<int> CountCasesAsync()
     {
-        await using var db = api.Database.CreateContext();
+        await using var db = city.Db();
         return await db.Cases.CountAsync();
     }
 
     /// <summary>One bad submission: a valid-looking form with one or more things broken, or a broken body.</summary>
-    private ByteArrayContent Malformed(Random random, int i)
+    private static ByteArrayContent Malformed(Random random, int i, string key)
     {
         switch (random.Next(10))
         {
@@ -104,7 +105,7 @@ public sealed class Open311FuzzTests(Open311Api api) : IClassFixture<Open311Api>
 
         Dictionary<string, string> Valid() => new()
         {
-            ["api_key"] = api.ApiKey,
+            ["api_key"] = key,
             ["service_code"] = "M06010",
             ["lat"] = (20.02 + i * 1e-6).ToString(CultureInfo.InvariantCulture),
             ["long"] = "110.33",

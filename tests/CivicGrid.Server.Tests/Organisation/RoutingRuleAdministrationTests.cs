@@ -8,16 +8,16 @@ namespace CivicGrid.Server.Tests.Organisation;
 
 /// <summary>Administrators keep the dispatch routing rules through <c>/api/v1/routing-rules</c>, and dispatch follows
 /// them; others are refused, bad input names its field, a second rule for the same type and area conflicts.</summary>
-public abstract class RoutingRuleAdministrationTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class RoutingRuleAdministrationTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task ARuleAddedThroughTheApi_DecidesTheSuggestedDepartment_AndIsChangedAndDeleted()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var (transport, sanitation) = (await DepartmentAsync(admin, "HK-JT"), await DepartmentAsync(admin, "HK-HW"));
-        var created = await api.CreateAsync("operator", Reports.At("09011", description: "共享单车乱停 routing api"));
+        var created = await city.Report("operator", Reports.At("09011", description: "共享单车乱停 routing api"));
         var caseId = created.GetProperty("id").GetInt64();
-        await api.DoAsync("operator", caseId, new { action = "register" });
+        await city.Step("operator", caseId, new { action = "register" });
         var street = created.GetProperty("streetCode").GetString();
 
         var added = await admin.PostAsJsonAsync("/api/v1/routing-rules", new { kind = "matter", typeCode = "09011", areaCode = street, departmentId = transport });
@@ -43,7 +43,7 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CaseApi<TDatabas
     [Fact]
     public async Task BadRuleInput_NamesTheField_AndASecondRuleForTheSameTypeAndAreaConflicts()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var sanitation = await DepartmentAsync(admin, "HK-HW");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/routing-rules", new { kind = "matter", typeCode = "99999", departmentId = sanitation }), "typeCode");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/routing-rules", new { kind = "planet", typeCode = "06010", departmentId = sanitation }), "typeCode");
@@ -64,15 +64,15 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CaseApi<TDatabas
     [Fact]
     public async Task NonAdministrators_AreRefusedTheRoutingRuleApi()
     {
-        var dispatcher = await api.As("dispatcher");
+        var dispatcher = await city.SignInAs("dispatcher");
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.GetAsync("/api/v1/routing-rules")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsJsonAsync("/api/v1/routing-rules", new { areaCode = "460105", departmentId = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.DeleteAsync("/api/v1/routing-rules/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/routing-rules")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/routing-rules")).StatusCode);
     }
 
     private async Task<int> SuggestedAsync(long caseId) =>
-        (await (await api.As("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions")).GetProperty("suggestedDepartmentId").GetInt32();
+        (await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions")).GetProperty("suggestedDepartmentId").GetInt32();
 
     private static async Task<int> DepartmentAsync(HttpClient admin, string code) =>
         (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/departments"))!.Single(d => d.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
@@ -81,7 +81,7 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CaseApi<TDatabas
         UserAdministrationTests<TDatabase>.AssertFieldErrorAsync(response, field);
 }
 
-public sealed class SqliteRoutingRuleAdministrationTests(CaseApi api) : RoutingRuleAdministrationTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteRoutingRuleAdministrationTests(SqliteCity city) : RoutingRuleAdministrationTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresRoutingRuleAdministrationTests(PostgresCaseApi api)
-    : RoutingRuleAdministrationTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresRoutingRuleAdministrationTests(PostgresCity city)
+    : RoutingRuleAdministrationTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

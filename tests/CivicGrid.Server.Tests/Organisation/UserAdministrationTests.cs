@@ -10,7 +10,7 @@ namespace CivicGrid.Server.Tests.Organisation;
 /// <summary>Administrators keep staff users through <c>/api/v1/users</c>: others are refused, bad input names its field,
 /// a taken user name conflicts, an administrator cannot demote or deactivate themselves, a deactivated user's token
 /// stops at once, and no answer carries a password hash. Each test uses its own user names.</summary>
-public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class UserAdministrationTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string NewPassword = "a-new-Passw0rd-2026";
     private static readonly string[] OperatorAndDispatcher = ["IntakeOperator", "Dispatcher"], DispatcherOnly = ["Dispatcher"];
@@ -18,7 +18,7 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
     [Fact]
     public async Task AnAdministrator_AddsChangesDeactivatesAndReactivatesAUser_AndTheUsersTokenStopsWhileDeactivated()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var created = await admin.PostAsJsonAsync("/api/v1/users", NewUser("clerk.one") with { roles = ["Inspector"], scope = "District", division = "460106" });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var user = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -37,25 +37,25 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
         Assert.Equal([id], dispatchers!.Select(u => u.GetProperty("id").GetInt32()));
         Assert.All(dispatchers!, AssertNoPassword);
 
-        var token = await api.Server.Client.SignInAsync("clerk.one", StaffAccounts.Password);
-        Assert.Equal(HttpStatusCode.OK, (await api.Server.Client.GetWithTokenAsync("/api/v1/cases", token)).StatusCode);
+        var token = await city.Anonymous.SignInAsync("clerk.one", StaffAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetWithTokenAsync("/api/v1/cases", token)).StatusCode);
         var deactivated = await admin.PostAsync($"/api/v1/users/{id}/deactivate", null);
         Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
         Assert.False((await deactivated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isActive").GetBoolean());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetWithTokenAsync("/api/v1/cases", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetWithTokenAsync("/api/v1/cases", token)).StatusCode);
         Assert.Equal([id], (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?isActive=false&q=clerk.one"))!.Select(u => u.GetProperty("id").GetInt32()));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{id}/reactivate", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = NewPassword })).StatusCode);
-        var again = await api.Server.Client.SignInAsync("clerk.one", NewPassword);
-        Assert.Equal(HttpStatusCode.OK, (await api.Server.Client.GetWithTokenAsync("/api/v1/cases", again)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.RequestTokenAsync("clerk.one", StaffAccounts.Password)).StatusCode);
+        var again = await city.Anonymous.SignInAsync("clerk.one", NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetWithTokenAsync("/api/v1/cases", again)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.RequestTokenAsync("clerk.one", StaffAccounts.Password)).StatusCode);
     }
 
     [Fact]
     public async Task BadUserInput_NamesTheField_AndChangesNothing()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("bad name!")), "userName");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("clerk.two") with { password = "short" }), "password");
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("clerk.two") with { password = null }), "password");
@@ -78,7 +78,7 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
     [Fact]
     public async Task ATakenUserName_Conflicts_NamingTheUserName()
     {
-        var response = await (await api.As("admin")).PostAsJsonAsync("/api/v1/users", NewUser("dispatcher"));
+        var response = await (await city.SignInAs("admin")).PostAsJsonAsync("/api/v1/users", NewUser("dispatcher"));
         Assert.True(response.StatusCode == HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("userName", out _));
@@ -87,7 +87,7 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
     [Fact]
     public async Task AnAdministrator_CannotTakeAwayTheirOwnAdministratorRole_OrDeactivateThemselves()
     {
-        var admin = await api.As("admin");
+        var admin = await city.SignInAs("admin");
         var self = await IdOfAsync(admin, "admin");
         var current = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{self}");
         var demoted = await admin.PutAsJsonAsync($"/api/v1/users/{self}", new
@@ -104,11 +104,11 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
     [Fact]
     public async Task NonAdministrators_AreRefusedTheUserApi()
     {
-        var dispatcher = await api.As("dispatcher");
+        var dispatcher = await city.SignInAs("dispatcher");
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.GetAsync("/api/v1/users")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsJsonAsync("/api/v1/users", NewUser("clerk.three"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsync("/api/v1/users/1/deactivate", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Server.Client.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/users")).StatusCode);
     }
 
     private sealed record UserBody(string userName, string displayName, string? password, string[] roles, string? scope, string? division, int? departmentId);
@@ -133,6 +133,6 @@ public abstract class UserAdministrationTests<TDatabase>(CaseApi<TDatabase> api)
     }
 }
 
-public sealed class SqliteUserAdministrationTests(CaseApi api) : UserAdministrationTests<SqliteTestDatabase>(api), IClassFixture<CaseApi>;
+public sealed class SqliteUserAdministrationTests(SqliteCity city) : UserAdministrationTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresUserAdministrationTests(PostgresCaseApi api) : UserAdministrationTests<PostgresTestDatabase>(api), IClassFixture<PostgresCaseApi>;
+public sealed class PostgresUserAdministrationTests(PostgresCity city) : UserAdministrationTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

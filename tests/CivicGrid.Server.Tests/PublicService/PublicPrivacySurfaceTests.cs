@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Tests.PublicService;
 /// <summary>One sensitive and one ordinary case, read anonymously through every public surface (Open311 list and
 /// single request, the public map API, public tracking): each shows the same position, text and photos, and for the
 /// sensitive type that is the blurred cell centre with no description, address or photo.</summary>
-public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class PublicPrivacySurfaceTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string SecretText = "楼下游商每晚摆摊 secret-4711";
     private const string OrdinaryText = "路边垃圾 ordinary-4712";
@@ -17,7 +17,7 @@ public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDat
     [Fact]
     public async Task EveryPublicSurface_ShowsASensitiveCaseBlurredAndWithoutText_AndAnOrdinaryOneAsItIs()
     {
-        var marked = await (await api.As("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09001/sensitivity", new { sensitive = true });
+        var marked = await (await city.SignInAs("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09001/sensitivity", new { sensitive = true });
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         var (exactLon, exactLat) = (DemoCity.CentrePoint.Longitude + 0.00411, DemoCity.CentrePoint.Latitude + 0.00237);
         var sensitive = await ReportWithPublicPhotoAsync("09001", SecretText, exactLon, exactLat);
@@ -25,10 +25,10 @@ public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDat
 
         var surfaces = new Dictionary<string, string>
         {
-            ["open311 list"] = await api.Public.GetStringAsync("/open311/v2/requests.json?service_code=M09001,M06010"),
-            ["open311 single"] = await api.Public.GetStringAsync($"/open311/v2/requests/{sensitive.Number}.json?extensions=true"),
-            ["public map"] = await api.Public.GetStringAsync("/api/public/cases?days=30"),
-            ["public tracking"] = await api.Public.GetStringAsync($"/api/public/track/{sensitive.Token}"),
+            ["open311 list"] = await city.Anonymous.GetStringAsync("/open311/v2/requests.json?service_code=M09001,M06010"),
+            ["open311 single"] = await city.Anonymous.GetStringAsync($"/open311/v2/requests/{sensitive.Number}.json?extensions=true"),
+            ["public map"] = await city.Anonymous.GetStringAsync("/api/public/cases?days=30"),
+            ["public tracking"] = await city.Anonymous.GetStringAsync($"/api/public/track/{sensitive.Token}"),
         };
         foreach (var (surface, text) in surfaces) Assert.False(text.Contains(SecretText, StringComparison.Ordinal), $"{surface} shows the sensitive text");
 
@@ -60,20 +60,20 @@ public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDat
         Assert.Equal(mapOrdinary.GetProperty("latitude").GetDouble(), listOrdinary.GetProperty("lat").GetDouble(), 6);
         Assert.Equal(OrdinaryText, listOrdinary.GetProperty("description").GetString());
         Assert.NotEmpty(mapOrdinary.GetProperty("photos").EnumerateArray());
-        Assert.NotEmpty((await api.TrackAsync(ordinary.Token)).GetProperty("photos").EnumerateArray());
+        Assert.NotEmpty((await city.Track(ordinary.Token)).GetProperty("photos").EnumerateArray());
     }
 
     [Fact]
     public async Task PublicMap_ASmallBoxAroundTheExactSpot_DoesNotRevealASensitiveCase()
     {
-        var marked = await (await api.As("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09005/sensitivity", new { sensitive = true });
+        var marked = await (await city.SignInAs("admin")).PutAsJsonAsync("/api/v1/catalogue/types/matter/09005/sensitivity", new { sensitive = true });
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         var (exactLon, exactLat) = (DemoCity.CentrePoint.Longitude - 0.00517, DemoCity.CentrePoint.Latitude - 0.00163);
-        var receipt = await api.ReportOkAsync(CitizenReports.At(0, type: "09005", lon: exactLon, lat: exactLat));
+        var receipt = await city.PublicReport(CitizenReports.At(0, type: "09005", lon: exactLon, lat: exactLat));
         var number = receipt.GetProperty("number").GetString();
         FormattableString box = $"/api/public/cases?days=30&bbox={exactLon - 0.00002},{exactLat - 0.00002},{exactLon + 0.00002},{exactLat + 0.00002}";
 
-        var tight = await api.Public.GetFromJsonAsync<JsonElement>(System.FormattableString.Invariant(box));
+        var tight = await city.Anonymous.GetFromJsonAsync<JsonElement>(System.FormattableString.Invariant(box));
 
         Assert.DoesNotContain(tight.GetProperty("cases").EnumerateArray(), c => c.GetProperty("number").GetString() == number);
     }
@@ -83,18 +83,18 @@ public abstract class PublicPrivacySurfaceTests<TDatabase>(PublicServiceApi<TDat
 
     private async Task<(string Number, string Token)> ReportWithPublicPhotoAsync(string type, string description, double lon, double lat)
     {
-        var photo = await api.UploadPhotoAsync();
-        var receipt = await api.ReportOkAsync(CitizenReports.At(0, type: type, description: description, photos: [photo], lon: lon, lat: lat));
+        var photo = await city.UploadPublicPhoto();
+        var receipt = await city.PublicReport(CitizenReports.At(0, type: type, description: description, photos: [photo], lon: lon, lat: lat));
         var number = receipt.GetProperty("number").GetString()!;
-        var id = await api.CaseIdAsync(number);
-        var approved = await (await api.As("admin")).PostAsJsonAsync($"/api/v1/cases/{id}/attachments/{photo}/publication", new { approved = true });
+        var id = await city.CaseIdOf(number);
+        var approved = await (await city.SignInAs("admin")).PostAsJsonAsync($"/api/v1/cases/{id}/attachments/{photo}/publication", new { approved = true });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         return (number, receipt.GetProperty("trackingToken").GetString()!);
     }
 }
 
-public sealed class SqlitePublicPrivacySurfaceTests(SqlitePublicServiceApi api)
-    : PublicPrivacySurfaceTests<SqliteTestDatabase>(api), IClassFixture<SqlitePublicServiceApi>;
+public sealed class SqlitePublicPrivacySurfaceTests(SqliteCity city)
+    : PublicPrivacySurfaceTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresPublicPrivacySurfaceTests(PostgresPublicServiceApi api)
-    : PublicPrivacySurfaceTests<PostgresTestDatabase>(api), IClassFixture<PostgresPublicServiceApi>;
+public sealed class PostgresPublicPrivacySurfaceTests(PostgresCity city)
+    : PublicPrivacySurfaceTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

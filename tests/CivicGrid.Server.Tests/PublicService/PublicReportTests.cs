@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Tests.PublicService;
 
-public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> api) where TDatabase : TestDatabase, new()
+public abstract class PublicReportTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     [Fact]
     public async Task ReportWithPhotos_AnswersNumberAndToken_AndTrackShowsPublicTimelineWithoutPersonalData()
     {
-        var photos = new[] { await api.UploadPhotoAsync(), await api.UploadPhotoAsync() };
+        var photos = new[] { await city.UploadPublicPhoto(), await city.UploadPublicPhoto() };
 
-        var response = await api.ReportAsync(CitizenReports.At(1, contact: CitizenReports.Contact, photos: photos, description: "井边垃圾，联系我 13912345678"));
+        var response = await city.TryPublicReport(CitizenReports.At(1, contact: CitizenReports.Contact, photos: photos, description: "井边垃圾，联系我 13912345678"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -23,7 +23,7 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
         Assert.Matches(@"^HK\d{13}$", number);
         Assert.Equal(43, token.Length);
 
-        var tracked = await api.Public.GetAsync($"/api/public/track/{token}");
+        var tracked = await city.Anonymous.GetAsync($"/api/public/track/{token}");
         Assert.Equal(HttpStatusCode.OK, tracked.StatusCode);
         var text = await tracked.Content.ReadAsStringAsync();
         var view = JsonDocument.Parse(text).RootElement;
@@ -37,8 +37,8 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
         Assert.DoesNotContain("张女士", text);
         Assert.DoesNotContain("zhang@example.cn", text);
 
-        var id = await api.CaseIdAsync(number);
-        await using var db = api.Db();
+        var id = await city.CaseIdOf(number);
+        await using var db = city.Db();
         var attached = (await db.Attachments.Where(a => a.CaseId == id).Select(a => a.Id).ToListAsync()).Select(g => g.ToString());
         Assert.Equal(photos.Order(), attached.Order());
         var @case = await db.Cases.SingleAsync(c => c.Id == id);
@@ -49,32 +49,32 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     [Fact]
     public async Task TrackWithUnknownToken_Is404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Public.GetAsync("/api/public/track/" + new string('A', 43))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Public.GetAsync("/api/public/track/short")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.GetAsync("/api/public/track/" + new string('A', 43))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.GetAsync("/api/public/track/short")).StatusCode);
     }
 
     [Fact]
     public async Task AnonymousReport_IsTakenIn_WithoutKeepingTheContact()
     {
-        var receipt = await api.ReportOkAsync(CitizenReports.At(2, contact: CitizenReports.Contact, anonymous: true));
+        var receipt = await city.PublicReport(CitizenReports.At(2, contact: CitizenReports.Contact, anonymous: true));
 
-        await using var db = api.Db();
+        await using var db = city.Db();
         var @case = await db.Cases.SingleAsync(c => c.Number == receipt.GetProperty("number").GetString());
         Assert.Null(@case.ReporterName);
         Assert.Null(@case.ReporterPhone);
         Assert.Null(@case.ReporterEmail);
         Assert.False(await db.NotificationOutbox.AnyAsync(m => m.CaseId == @case.Id)); // nobody to tell
-        Assert.Equal("received", (await api.TrackAsync(receipt.GetProperty("trackingToken").GetString()!)).GetProperty("status").GetString());
+        Assert.Equal("received", (await city.Track(receipt.GetProperty("trackingToken").GetString()!)).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task ReportWithFreeTextType_IsTakenInWithoutCatalogueType()
     {
-        var receipt = await api.ReportOkAsync(new
+        var receipt = await city.PublicReport(new
         {
             longitude = 110.3385, latitude = 20.0235, typeText = "路灯闪烁", description = "晚上路灯一直闪", anonymous = true,
         });
-        await using var db = api.Db();
+        await using var db = city.Db();
         var @case = await db.Cases.SingleAsync(c => c.Number == receipt.GetProperty("number").GetString());
         Assert.Null(@case.TypeCode);
         Assert.Equal("【路灯闪烁】晚上路灯一直闪", @case.Description);
@@ -94,10 +94,10 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     public async Task BadReport_Is400_NamingTheField(string field, string body)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        await using var db = api.Db();
+        await using var db = city.Db();
         var before = await db.Cases.CountAsync();
 
-        var response = await api.Public.PostAsync("/api/public/reports", content);
+        var response = await city.Anonymous.PostAsync("/api/public/reports", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -109,8 +109,8 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     [Fact]
     public async Task RepeatedReportOfTheSameProblem_IsLinked_AndGetsATokenForTheExistingCase()
     {
-        var first = await api.ReportOkAsync(CitizenReports.At(3, type: "07001", description: "第一位市民"));
-        var second = await api.ReportAsync(CitizenReports.At(3, type: "07001", description: "第二位市民"));
+        var first = await city.PublicReport(CitizenReports.At(3, type: "07001", description: "第一位市民"));
+        var second = await city.TryPublicReport(CitizenReports.At(3, type: "07001", description: "第二位市民"));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var linked = await second.Content.ReadFromJsonAsync<JsonElement>();
@@ -118,7 +118,7 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
         Assert.Equal(first.GetProperty("number").GetString(), linked.GetProperty("number").GetString());
         var token = linked.GetProperty("trackingToken").GetString()!;
         Assert.NotEqual(first.GetProperty("trackingToken").GetString(), token);
-        var view = await api.TrackAsync(token);
+        var view = await city.Track(token);
         Assert.Equal(first.GetProperty("number").GetString(), view.GetProperty("number").GetString());
         Assert.Equal(["report", "link_duplicate"], view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
     }
@@ -126,15 +126,15 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     [Fact]
     public async Task SameIdempotencyKey_ReturnsTheSameCase_AndADifferentBodyIs422()
     {
-        var photo = await api.UploadPhotoAsync();
+        var photo = await city.UploadPublicPhoto();
         var report = CitizenReports.At(4, type: "06010", photos: [photo]);
-        var first = await api.ReportOkAsync(report, "key-public-4");
-        var again = await api.ReportOkAsync(report, "key-public-4");
+        var first = await city.PublicReport(report, "key-public-4");
+        var again = await city.PublicReport(report, "key-public-4");
 
         Assert.Equal("replayed", again.GetProperty("outcome").GetString());
         Assert.Equal(first.GetProperty("number").GetString(), again.GetProperty("number").GetString());
-        Assert.Equal(first.GetProperty("number").GetString(), (await api.TrackAsync(again.GetProperty("trackingToken").GetString()!)).GetProperty("number").GetString());
-        var other = await api.ReportAsync(CitizenReports.At(4, type: "06010", description: "另一件事"), "key-public-4");
+        Assert.Equal(first.GetProperty("number").GetString(), (await city.Track(again.GetProperty("trackingToken").GetString()!)).GetProperty("number").GetString());
+        var other = await city.TryPublicReport(CitizenReports.At(4, type: "06010", description: "另一件事"), "key-public-4");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
     }
 
@@ -142,7 +142,7 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     public async Task UploadThatIsNotAnImage_Is400NamingTheFile()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent("<html>hello</html>"u8.ToArray()), "file", "photo.jpg" } };
-        var response = await api.Public.PostAsync("/api/public/photos", form);
+        var response = await city.Anonymous.PostAsync("/api/public/photos", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
     }
@@ -150,14 +150,14 @@ public abstract class PublicReportTests<TDatabase>(PublicServiceApi<TDatabase> a
     [Fact]
     public async Task PhotoAlreadyUsedByAnotherReport_IsRefused()
     {
-        var photo = await api.UploadPhotoAsync();
-        await api.ReportOkAsync(CitizenReports.At(5, type: "06010", photos: [photo]));
-        var reused = await api.ReportAsync(CitizenReports.At(6, type: "06010", photos: [photo]));
+        var photo = await city.UploadPublicPhoto();
+        await city.PublicReport(CitizenReports.At(5, type: "06010", photos: [photo]));
+        var reused = await city.TryPublicReport(CitizenReports.At(6, type: "06010", photos: [photo]));
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
         Assert.True((await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("photos", out _));
     }
 }
 
-public sealed class SqlitePublicReportTests(SqlitePublicServiceApi api) : PublicReportTests<SqliteTestDatabase>(api), IClassFixture<SqlitePublicServiceApi>;
+public sealed class SqlitePublicReportTests(SqliteCity city) : PublicReportTests<SqliteTestDatabase>(city), IClassFixture<SqliteCity>;
 
-public sealed class PostgresPublicReportTests(PostgresPublicServiceApi api) : PublicReportTests<PostgresTestDatabase>(api), IClassFixture<PostgresPublicServiceApi>;
+public sealed class PostgresPublicReportTests(PostgresCity city) : PublicReportTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;

@@ -4,28 +4,14 @@ using CivicGrid.Server.Tests.Infrastructure;
 namespace CivicGrid.Server.Tests.Web;
 
 /// <summary>Pages are sent as UTF-8 text: Chinese is written as characters, not as numeric entities, so pages stay
-/// small and readable in view-source; what users typed is still escaped.</summary>
-public sealed class PageEncodingTests : IAsyncLifetime
+/// small and readable in view-source; what users typed is still escaped.
+/// The tests only read pages, so the class shares one server.</summary>
+public sealed class PageEncodingTests(EmptySqliteCity city) : IClassFixture<EmptySqliteCity>
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _server = await RunningServer.StartAsync(_database, demo: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task TheLoginPage_CarriesItsChineseTitleVerbatim_InUtf8()
     {
-        var response = await _server.Client.GetAsync("/login");
+        var response = await city.Anonymous.GetAsync("/login");
         response.EnsureSuccessStatusCode();
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet, ignoreCase: true);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -37,7 +23,7 @@ public sealed class PageEncodingTests : IAsyncLifetime
     [Fact]
     public async Task MarkupInAQueryString_IsStillEscaped()
     {
-        var html = await _server.Client.GetStringAsync("/login?ReturnUrl=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        var html = await city.Anonymous.GetStringAsync("/login?ReturnUrl=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
     }
 }
