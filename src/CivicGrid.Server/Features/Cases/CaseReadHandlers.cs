@@ -3,6 +3,7 @@ using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -13,10 +14,10 @@ public static class CaseReadHandlers
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var filtered = query.Apply(db.Cases.AsNoTracking().Within(who.Scope), now, errors);
         var (page, size) = query.Paging(errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
         var total = await filtered.CountAsync(cancellationToken);
         var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);

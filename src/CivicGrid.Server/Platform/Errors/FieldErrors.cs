@@ -2,7 +2,7 @@ namespace CivicGrid.Server.Platform.Errors;
 
 /// <summary>Collects field errors while input is checked, then throws them all at once as an
 /// <see cref="InvalidRequestException"/>. A field keeps its last message.</summary>
-public sealed class FieldErrors
+public sealed class FieldErrors : IEnumerable<KeyValuePair<string, string[]>>
 {
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
@@ -16,6 +16,10 @@ public sealed class FieldErrors
         return this;
     }
 
+    public IEnumerator<KeyValuePair<string, string[]>> GetEnumerator() => _errors.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() => new Dictionary<string, string[]>(_errors, StringComparer.Ordinal);
 
     /// <exception cref="InvalidRequestException">When any error was added.</exception>
@@ -25,9 +29,9 @@ public sealed class FieldErrors
     }
 
     /// <summary>One field's error, to throw: <c>throw FieldErrors.Invalid("days", "days must be …")</c>.</summary>
-    public static InvalidRequestException Invalid(string field, string message) => new(One(field, message));
+    public static InvalidRequestException Invalid(string field, params string[] messages) => new(One(field, messages));
 
     /// <summary>The errors of one field, e.g. for a ValidationProblem a handler returns itself.</summary>
-    public static IReadOnlyDictionary<string, string[]> One(string field, string message) =>
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] };
+    public static IReadOnlyDictionary<string, string[]> One(string field, params string[] messages) =>
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = messages };
 }
