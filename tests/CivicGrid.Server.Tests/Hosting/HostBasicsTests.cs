@@ -5,7 +5,7 @@ using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Hosting;
 
-public sealed class HostBasicsTests : IAsyncLifetime
+public sealed partial class HostBasicsTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
     private RunningServer _server = null!;

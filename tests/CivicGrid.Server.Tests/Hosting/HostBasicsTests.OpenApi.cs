@@ -1,28 +1,16 @@
 using System.Text.Json;
-using CivicGrid.Server.Tests.Infrastructure;
 
 namespace CivicGrid.Server.Tests.Hosting;
 
 /// <summary>A generated client can call every write endpoint: each POST and PUT in /openapi/v1.json documents its
 /// request body with a schema. The document does not depend on the database, so one provider is enough.</summary>
-public sealed class OpenApiRequestBodyTests : IAsyncLifetime
+public sealed partial class HostBasicsTests
 {
     /// <summary>Operations that truly take no body: actions named by their path alone.</summary>
     private static readonly HashSet<string> NoBody =
     [
         "POST /api/v1/api-keys/{id}/revoke", // the path names the key and the action; there is nothing to send
     ];
-
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(_database, demo: false);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task EveryPostAndPut_DocumentsItsRequestBodyWithASchema()
