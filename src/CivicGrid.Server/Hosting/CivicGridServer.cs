@@ -11,6 +11,7 @@ using CivicGrid.Server.Features.Organisation;
 using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Platform.Attachments;
 using CivicGrid.Server.Platform.Auth;
+using CivicGrid.Server.Platform.Errors;
 using CivicGrid.Server.Platform.Backup;
 using CivicGrid.Server.Platform.DataProtection;
 using CivicGrid.Server.Platform.Health;
@@ -47,7 +48,7 @@ public static class CivicGridServer
 
         builder.Services.AddCivicGridCore(builder.Configuration);
         builder.Services.AddCivicGridHealthChecks().AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddErrorPipeline();
         builder.Services.AddStaffAuth(builder.Configuration);
         ProxyOptions.AddProxySupport(builder.Services, builder.Configuration);
         builder.Services.AddOpenApi();

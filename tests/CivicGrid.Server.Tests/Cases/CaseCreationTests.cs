@@ -77,7 +77,7 @@ public sealed class CaseCreationTests(SqliteCity city) : IClassFixture<SqliteCit
     [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"kind":"matter","typeCode":"99999"}""", "typeCode")]
     [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"componentId":"123"}""", "componentId")]
     [InlineData("""{"description":"x","latitude":20.02,"longitude":110.33,"channel":"Telepathy"}""", "channel")]
-    [InlineData("""{"description":"x","latitude":"north"}""", "body")]
+    [InlineData("""{"description":"x","latitude":"north"}""", "latitude")]
     [InlineData("""not json""", "body")]
     public async Task BadReport_Is400NamingTheField_AndCreatesNothing(string json, string field)
     {

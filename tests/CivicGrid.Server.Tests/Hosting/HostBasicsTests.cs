@@ -6,7 +6,7 @@ using CivicGrid.Server.Tests.Infrastructure;
 namespace CivicGrid.Server.Tests.Hosting;
 
 /// <summary>The bare host without the demo city. The tests only read, so the class shares one server.</summary>
-public sealed class HostBasicsTests(EmptySqliteCity city) : IClassFixture<EmptySqliteCity>
+public sealed partial class HostBasicsTests(EmptySqliteCity city) : IClassFixture<EmptySqliteCity>
 {
     [Fact]
     public async Task Healthz_WhenTheDatabaseAnswers_Returns200()

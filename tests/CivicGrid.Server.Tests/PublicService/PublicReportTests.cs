@@ -107,6 +107,20 @@ public abstract class PublicReportTests<TDatabase>(CityHost<TDatabase> city) whe
     }
 
     [Fact]
+    public async Task ReportOver64KB_Is413_NamingTheBody_AndCreatesNothing()
+    {
+        await using var db = city.Db();
+        var before = await db.Cases.CountAsync();
+
+        var response = await city.TryPublicReport(new { longitude = 110.33, latitude = 20.02, description = new string('x', 70_000) });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _), problem.GetRawText());
+        Assert.Equal(before, await db.Cases.CountAsync());
+    }
+
+    [Fact]
     public async Task RepeatedReportOfTheSameProblem_IsLinked_AndGetsATokenForTheExistingCase()
     {
         var first = await city.PublicReport(CitizenReports.At(3, type: "07001", description: "第一位市民"));

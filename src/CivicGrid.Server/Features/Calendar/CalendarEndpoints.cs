@@ -5,6 +5,7 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Calendar;
 
@@ -83,7 +84,7 @@ public static class CalendarEndpoints
         var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         if (length > MaxFileBytes) return FileProblem($"The file is larger than {MaxFileBytes / 1024} KB.");
         var file = CalendarFile.Read(new string(buffer, 0, length), format);
-        if (!file.IsValid) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [.. file.Errors] });
+        if (!file.IsValid) throw FieldErrors.Invalid("file", [.. file.Errors]);
         if (file.Days.Count == 0) return FileProblem("The file holds no days.");
 
         var summary = await calendar.ImportAsync(file, who.UserName, cancellationToken);
@@ -98,8 +99,8 @@ public static class CalendarEndpoints
     private static string? Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static ValidationProblem DateProblem() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["date must be yyyy-MM-dd."] });
+        TypedResults.ValidationProblem(FieldErrors.One("date", "date must be yyyy-MM-dd."));
 
     private static ValidationProblem FileProblem(string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });
+        TypedResults.ValidationProblem(FieldErrors.One("file", message));
 }

@@ -3,6 +3,7 @@ using CivicGrid.Server.Platform.Attachments;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -18,7 +19,7 @@ public static class CaseAttachmentHandlers
     {
         var @case = await CaseReadHandlers.FindAsync(db, id, who, cancellationToken);
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, "attach a photo to", logger, cancellationToken);
-        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the photo as the multipart field 'file'."] });
+        if (file is null) throw FieldErrors.Invalid("file", "Send the photo as the multipart field 'file'.");
         Domain.Attachments.Attachment row;
         try
         {
@@ -31,7 +32,7 @@ public static class CaseAttachmentHandlers
         }
         catch (AttachmentRejectedException rejected)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [rejected.Detail] });
+            throw FieldErrors.Invalid("file", rejected.Detail);
         }
         return TypedResults.Created($"/api/v1/cases/{id}/attachments/{row.Id}", ToDto(row));
     }
@@ -51,7 +52,7 @@ public static class CaseAttachmentHandlers
     {
         var chosen = AttachmentVariant.Public;
         if (!string.IsNullOrEmpty(variant) && !Enum.TryParse(variant, ignoreCase: true, out chosen))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["variant"] = ["variant must be original, public or thumbnail."] });
+            throw FieldErrors.Invalid("variant", "variant must be original, public or thumbnail.");
         if (await CaseReadHandlers.FindAsync(db, id, who, cancellationToken) is null)
             return await CaseReadHandlers.NotFound(db, id, who, "download a photo of", logger, cancellationToken);
         var owned = await db.Attachments.AnyAsync(a => a.Id == attachmentId && a.CaseId == id, cancellationToken);

@@ -1,6 +1,7 @@
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Geography;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -10,8 +11,8 @@ public sealed partial class CaseIntake
 
     private async Task<ReportDetails> ValidateAsync(IntakeRequest r, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
+        var errors = new FieldErrors();
+        void Error(string field, string message) => errors.Add(field, message);
 
         if (string.IsNullOrWhiteSpace(r.Description)) Error("description", "description is required: describe the problem.");
         else if (r.Description.Length > MaxDescriptionLength) Error("description", $"description is at most {MaxDescriptionLength} characters.");
@@ -33,14 +34,11 @@ public sealed partial class CaseIntake
         if (r.ReporterPhone is { Length: > 32 }) Error("reporterPhone", "reporterPhone is at most 32 characters.");
         if (r.ReporterName is { Length: > 64 }) Error("reporterName", "reporterName is at most 64 characters.");
         if (r.Address is { Length: > 256 }) Error("address", "address is at most 256 characters.");
-        if (errors.Count > 0) throw new IntakeValidationException(errors);
+        if (errors.Count > 0) throw new IntakeValidationException(errors.ToDictionary());
 
         var wgs84 = CoordinateConverter.Convert(new GeoPoint(r.Longitude!.Value, r.Latitude!.Value), crs, CoordinateSystem.Wgs84);
         var location = await locator.LocateAsync(wgs84.Longitude, wgs84.Latitude, cancellationToken)
-            ?? throw new IntakeValidationException(new Dictionary<string, string[]>
-            {
-                ["latitude"] = ["The position lies outside every unit grid and community of the city."],
-            });
+            ?? throw new IntakeValidationException(FieldErrors.One("latitude", "The position lies outside every unit grid and community of the city."));
         var builtUp = location.IsBuiltUp;
         return new ReportDetails(r.Channel, r.Description!.Trim(), wgs84.Longitude, wgs84.Latitude, location.GridCode,
             location.Community.Code, location.Street.Code, location.District.Code, builtUp, kind, string.IsNullOrEmpty(r.TypeCode) ? null : r.TypeCode,

@@ -2,6 +2,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Features.Geography;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -42,7 +43,7 @@ public sealed partial class CaseIntake(
         catch (InvalidOperationException)
         {
             if (await db.Cities.AnyAsync(cancellationToken)) throw;
-            throw new IntakeValidationException(new Dictionary<string, string[]> { ["city"] = ["No city is set up yet: import boundaries or seed the demo city."] });
+            throw new IntakeValidationException(FieldErrors.One("city", "No city is set up yet: import boundaries or seed the demo city."));
         }
         var (@case, kind) = (outcome.Case, outcome.Kind);
         LogIntake(logger, @case.Number, kind, request.Channel);

@@ -1,5 +1,6 @@
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -13,7 +14,7 @@ public sealed record CaseQuery(
     public const int MaxPageSize = 200;
 
     /// <summary>Applies the filters; adds a message per bad parameter to <paramref name="errors"/>.</summary>
-    public IQueryable<Case> Apply(IQueryable<Case> cases, DateTimeOffset now, Dictionary<string, string[]> errors)
+    public IQueryable<Case> Apply(IQueryable<Case> cases, DateTimeOffset now, FieldErrors errors)
     {
         if (!string.IsNullOrEmpty(Status))
         {
@@ -27,12 +28,12 @@ public sealed record CaseQuery(
                 var statuses = CaseStages.StatusesOf(stage);
                 cases = cases.Where(c => statuses.Contains(c.Status));
             }
-            else errors["stage"] = [$"stage must be one of {string.Join(", ", Enum.GetNames<CaseStage>())}."];
+            else errors.Add("stage", $"stage must be one of {string.Join(", ", Enum.GetNames<CaseStage>())}.");
         }
         if (!string.IsNullOrEmpty(Kind))
         {
             if (Enum.TryParse<CatalogueKind>(Kind, ignoreCase: true, out var kind)) cases = cases.Where(c => c.Kind == kind);
-            else errors["kind"] = ["kind must be matter or component."];
+            else errors.Add("kind", "kind must be matter or component.");
         }
         if (!string.IsNullOrEmpty(Type)) cases = cases.Where(c => c.TypeCode == Type);
         if (!string.IsNullOrEmpty(District)) cases = cases.Where(c => c.DistrictCode == District);
@@ -70,28 +71,28 @@ public sealed record CaseQuery(
         };
     }
 
-    public (int Page, int PageSize) Paging(Dictionary<string, string[]> errors)
+    public (int Page, int PageSize) Paging(FieldErrors errors)
     {
-        if (Page is < 1) errors["page"] = ["page starts at 1."];
-        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        if (Page is < 1) errors.Add("page", "page starts at 1.");
+        if (PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         // A page past int.MaxValue rows would wrap round to a first page.
-        else if (Page is > 1 && (long)(Page.Value - 1) * (PageSize ?? 50) > int.MaxValue) errors["page"] = ["page is beyond any possible last page."];
+        else if (Page is > 1 && (long)(Page.Value - 1) * (PageSize ?? 50) > int.MaxValue) errors.Add("page", "page is beyond any possible last page.");
         return (Page ?? 1, PageSize ?? 50);
     }
 
-    private static IQueryable<Case> Invalid(IQueryable<Case> cases, Dictionary<string, string[]> errors, string field, string message)
+    private static IQueryable<Case> Invalid(IQueryable<Case> cases, FieldErrors errors, string field, string message)
     {
-        errors[field] = [message];
+        errors.Add(field, message);
         return cases.OrderBy(c => c.Id);
     }
 
-    private static List<T> ParseList<T>(string text, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    private static List<T> ParseList<T>(string text, string field, FieldErrors errors) where T : struct, Enum
     {
         var values = new List<T>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Enum.TryParse<T>(part.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var value)) values.Add(value);
-            else errors[field] = [$"{field} '{part}' is not one of {string.Join(", ", Enum.GetNames<T>())}."];
+            else errors.Add(field, $"{field} '{part}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
         }
         return values;
     }

@@ -3,6 +3,7 @@ using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -13,9 +14,9 @@ public static class CaseReadHandlers
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
-        var listing = await views.ListAsync(query, who.Scope, queue: null, who.UserId, now, errors, cancellationToken);
-        if (listing is null) return TypedResults.ValidationProblem(errors);
+        var errors = new FieldErrors();
+        var listing = await views.ListAsync(query, who.Scope, queue: null, who.UserId, now, errors, cancellationToken)
+            ?? throw new InvalidRequestException(errors.ToDictionary());
         var calendar = await calendars.GetAsync(cancellationToken);
         return TypedResults.Ok(new CasePage(listing.Items.Select(c => CaseDto.From(c, now, calendar)).ToList(), listing.Page, listing.PageSize, listing.Total));
     }

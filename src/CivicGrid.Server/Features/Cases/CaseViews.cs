@@ -3,6 +3,7 @@ using CivicGrid.Domain.Attachments;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Cases.Pages;
+using CivicGrid.Server.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Cases;
@@ -15,7 +16,7 @@ public sealed class CaseViews(CivicGridDbContext db)
     /// <paramref name="userId"/>, when given); null when a parameter is bad, with a message per bad parameter in
     /// <paramref name="errors"/>.</summary>
     public async Task<CaseListing?> ListAsync(CaseQuery query, DataScope scope, WorkQueue? queue, int userId, DateTimeOffset now,
-        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+        FieldErrors errors, CancellationToken cancellationToken)
     {
         var cases = db.Cases.AsNoTracking().Within(scope);
         if (queue is not null) cases = queue.Filter(cases, userId);

@@ -1,4 +1,5 @@
 using CivicGrid.Domain.Cases;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -31,15 +32,13 @@ public enum IntakeOutcomeKind
 
 public sealed record IntakeOutcome(Case Case, IntakeOutcomeKind Kind);
 
-/// <summary>Bad input, each problem keyed by the field it concerns.</summary>
-public sealed class IntakeValidationException(IDictionary<string, string[]> errors)
-    : Exception("The report is not valid: " + string.Join("; ", errors.SelectMany(e => e.Value)))
-{
-    public IDictionary<string, string[]> Errors { get; } = errors;
-}
+/// <summary>Bad input to intake, each problem keyed by the field it concerns (answered 400 by the error pipeline).</summary>
+public sealed class IntakeValidationException(IReadOnlyDictionary<string, string[]> errors) : InvalidRequestException(errors);
 
 /// <summary>An Idempotency-Key reused with a different request (422), or the same key still being processed (409).</summary>
-public sealed class IdempotencyConflictException(string message, bool inFlight) : Exception(message)
+public sealed class IdempotencyConflictException(string message, bool inFlight) : RequestProblemException(
+    inFlight ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+    inFlight ? "Request in progress" : "Idempotency-Key reused", message)
 {
     public bool InFlight { get; } = inFlight;
 }

@@ -5,6 +5,7 @@ using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Cases;
 
@@ -28,27 +29,24 @@ public static class TransitionHandlers
     {
         if (!CaseActions.TryParse(request.Action, out var action))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["action"] = [$"action must be one of {string.Join(", ", Enum.GetValues<CaseAction>().Select(a => a.ToCode()))}."],
-            });
+            throw FieldErrors.Invalid("action", $"action must be one of {string.Join(", ", Enum.GetValues<CaseAction>().Select(a => a.ToCode()))}.");
         }
         CatalogueKind? kind = null;
         if (request.Kind is { Length: > 0 })
         {
             if (!Enum.TryParse<CatalogueKind>(request.Kind, true, out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be matter or component."] });
+                throw FieldErrors.Invalid("kind", "kind must be matter or component.");
             kind = parsed;
         }
         if (request.Note is { Length: > 4000 })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["note is at most 4000 characters."] });
+            throw FieldErrors.Invalid("note", "note is at most 4000 characters.");
         var staff = CaseEndpoints.Context(who);
         var @case = await transitions.FindAsync(id, staff, cancellationToken);
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, action.ToCode(), logger, cancellationToken);
         if (action == CaseAction.Classify && kind is { } k && request.TypeCode is { } code
             && !await db.CatalogueTypes.Where(t => t.Kind == k && t.Code == code).Offered(db).AnyAsync(cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["typeCode"] = [$"typeCode {code} is not a {k} type offered for reports (active, with a case standard)."] });
+            throw FieldErrors.Invalid("typeCode", $"typeCode {code} is not a {k} type offered for reports (active, with a case standard).");
         }
         try
         {
@@ -59,7 +57,7 @@ public static class TransitionHandlers
         }
         catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.Invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field ?? "action"] = [refusal.Message] });
+            throw FieldErrors.Invalid(refusal.Field ?? "action", refusal.Message);
         }
         catch (WorkflowRefusalException refusal) when (refusal.Kind == RefusalKind.NotPermitted)
         {

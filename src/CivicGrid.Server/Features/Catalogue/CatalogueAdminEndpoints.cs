@@ -4,6 +4,7 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Catalogue;
 
@@ -72,5 +73,5 @@ public static class CatalogueAdminEndpoints
     }
 
     private static ValidationProblem KindProblem(string kind) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"kind must be 'component' or 'matter' (got '{kind}')."] });
+        TypedResults.ValidationProblem(FieldErrors.One("kind", $"kind must be 'component' or 'matter' (got '{kind}')."));
 }

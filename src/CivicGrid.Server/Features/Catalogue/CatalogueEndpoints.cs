@@ -3,6 +3,7 @@ using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Catalogue;
 
@@ -84,5 +85,5 @@ public static class CatalogueEndpoints
     }
 
     private static ValidationProblem KindProblem(string kind) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"kind must be 'component' or 'matter' (got '{kind}')."] });
+        TypedResults.ValidationProblem(FieldErrors.One("kind", $"kind must be 'component' or 'matter' (got '{kind}')."));
 }

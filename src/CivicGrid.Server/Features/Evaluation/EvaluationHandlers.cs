@@ -2,6 +2,7 @@ using CivicGrid.Domain.Evaluation;
 using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
@@ -10,10 +11,10 @@ public static class EvaluationHandlers
     public static async Task<Results<Ok<EvaluationTable>, ValidationProblem>> Table(
         string kind, string? period, StaffPrincipal who, EvaluationService evaluation, CityCalendar calendars, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var subject = Kind(kind, errors, evaluatedOnly: true);
         var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
         return TypedResults.Ok(await evaluation.TableAsync(subject, range!, who.Scope, cancellationToken));
     }
 
@@ -21,7 +22,7 @@ public static class EvaluationHandlers
         string kind, string? period, string? format, StaffPrincipal who, EvaluationService evaluation, CityCalendar calendars, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var subject = Kind(kind, errors, evaluatedOnly: true);
         var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
         var csv = format?.ToLowerInvariant() switch
@@ -30,7 +31,7 @@ public static class EvaluationHandlers
             "csv" => true,
             _ => Error(errors, "format", "format must be xlsx or csv."),
         };
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
         var table = await evaluation.TableAsync(subject, range!, who.Scope, cancellationToken);
         using var buffer = new MemoryStream();
         if (csv) await EvaluationExport.WriteCsvAsync(table, buffer, cancellationToken);
@@ -44,7 +45,7 @@ public static class EvaluationHandlers
         string? kind, string? key, string? measure, string? period, int? page, int? pageSize, StaffPrincipal who, EvaluationDrillDown drillDown,
         CityCalendar calendars, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var subject = Kind(kind, errors, evaluatedOnly: false);
         var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
         if (!Enum.TryParse<EvaluationMeasure>(measure, ignoreCase: true, out var counter) || !Enum.IsDefined(counter) || int.TryParse(measure, out _))
@@ -54,7 +55,7 @@ public static class EvaluationHandlers
         if (page is < 1 || (long)((page ?? 1) - 1) * (pageSize ?? 50) > int.MaxValue) Error(errors, "page", "page must be 1 or more, and not beyond any possible last page.");
         if (pageSize is < 1 or > 500) Error(errors, "pageSize", "pageSize must be between 1 and 500.");
         if (key is { Length: > 20 }) Error(errors, "key", "key is at most 20 characters.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
         return TypedResults.Ok(await drillDown.CasesAsync(subject, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), counter, range!, who.Scope,
             page ?? 1, pageSize ?? 50, cancellationToken));
     }
@@ -66,7 +67,7 @@ public static class EvaluationHandlers
         string? period, string? interval, int? hotspots, int? top, StaffPrincipal who, DashboardService dashboard, CityCalendar calendars,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var range = await PeriodAsync(period, errors, calendars, time, cancellationToken);
         var weekly = interval?.ToLowerInvariant() switch
         {
@@ -76,11 +77,11 @@ public static class EvaluationHandlers
         };
         if (hotspots is < 1 or > 5000) Error(errors, "hotspots", "hotspots must be between 1 and 5000.");
         if (top is < 1 or > 100) Error(errors, "top", "top must be between 1 and 100.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
         return TypedResults.Ok(await dashboard.GetAsync(range!, weekly, hotspots ?? 200, top ?? 10, who.Scope, cancellationToken));
     }
 
-    private static EvaluationSubjectKind Kind(string? text, Dictionary<string, string[]> errors, bool evaluatedOnly)
+    private static EvaluationSubjectKind Kind(string? text, FieldErrors errors, bool evaluatedOnly)
     {
         if (EvaluationSubjectKinds.TryParse(text, out var kind) && (!evaluatedOnly || kind.IsEvaluated()) && !int.TryParse(text, out _)) return kind;
         var allowed = Enum.GetValues<EvaluationSubjectKind>().Where(k => !evaluatedOnly || k.IsEvaluated()).Select(k => k.ToCode());
@@ -89,7 +90,7 @@ public static class EvaluationHandlers
     }
 
     /// <summary>The period asked for, or the current month in the city's time.</summary>
-    private static async Task<EvaluationPeriod?> PeriodAsync(string? text, Dictionary<string, string[]> errors, CityCalendar calendars, TimeProvider time,
+    private static async Task<EvaluationPeriod?> PeriodAsync(string? text, FieldErrors errors, CityCalendar calendars, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -103,9 +104,9 @@ public static class EvaluationHandlers
         return null;
     }
 
-    private static bool Error(Dictionary<string, string[]> errors, string field, string message)
+    private static bool Error(FieldErrors errors, string field, string message)
     {
-        errors[field] = [message];
+        errors.Add(field, message);
         return false;
     }
 }

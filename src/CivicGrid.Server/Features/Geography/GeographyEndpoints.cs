@@ -1,5 +1,6 @@
 using CivicGrid.Domain.Geography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Geography;
 
@@ -21,13 +22,13 @@ public static class GeographyEndpoints
     private static async Task<Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult>> Locate(
         string? lat, string? lon, string? crs, GridLocator locator, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var latitude = ParseCoordinate(lat, "lat", -90, 90, errors);
         var longitude = ParseCoordinate(lon, "lon", -180, 180, errors);
         var system = CoordinateSystem.Wgs84;
         if (!string.IsNullOrEmpty(crs) && !CoordinateSystems.TryParse(crs, out system))
-            errors["crs"] = [$"Unknown coordinate system '{crs}'; use wgs84, gcj02 or bd09."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            errors.Add("crs", $"Unknown coordinate system '{crs}'; use wgs84, gcj02 or bd09.");
+        errors.ThrowIfAny();
 
         var wgs84 = CoordinateConverter.Convert(new GeoPoint(longitude, latitude), system, CoordinateSystem.Wgs84);
         var location = await locator.LocateAsync(wgs84.Longitude, wgs84.Latitude, cancellationToken);
@@ -42,20 +43,20 @@ public static class GeographyEndpoints
             Math.Round(wgs84.Longitude, 7), Math.Round(wgs84.Latitude, 7), CoordinateSystem.Wgs84.ToCode()));
     }
 
-    private static double ParseCoordinate(string? text, string field, double min, double max, Dictionary<string, string[]> errors)
+    private static double ParseCoordinate(string? text, string field, double min, double max, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = [$"{field} is required."];
+            errors.Add(field, $"{field} is required.");
             return double.NaN;
         }
         if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
         {
-            errors[field] = [$"{field} must be a decimal number of degrees."];
+            errors.Add(field, $"{field} must be a decimal number of degrees.");
             return double.NaN;
         }
-        if (value < min || value > max) errors[field] = [$"{field} must be between {min} and {max}."];
+        if (value < min || value > max) errors.Add(field, $"{field} must be between {min} and {max}.");
         return value;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Map;
 
@@ -13,21 +14,18 @@ public static class MapAreaHandler
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Handle(
         string? level, string? bbox, string? zoom, MapAreas areas, IOptions<MapOptions> options, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var parsedLevel = MapAreaLevels.Parse(level, errors);
         var viewport = MapViewport.Parse(bbox, errors);
         var parsedZoom = MapViewport.ParseZoom(zoom, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
 
         var layer = await areas.LayerAsync(parsedLevel!.Value, cancellationToken);
         var hits = layer.Intersecting(viewport!.Value);
         var maxAreas = options.Value.MaxAreas;
         if (hits.Count > maxAreas)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["bbox"] = [$"The viewport holds {hits.Count:N0} areas of level {parsedLevel.Value.ToCode()}, more than {maxAreas:N0}: zoom in."],
-            });
+            throw FieldErrors.Invalid("bbox", $"The viewport holds {hits.Count:N0} areas of level {parsedLevel.Value.ToCode()}, more than {maxAreas:N0}: zoom in.");
         }
 
         var buffer = new ArrayBufferWriter<byte>(4096);

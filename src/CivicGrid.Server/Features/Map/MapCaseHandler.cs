@@ -6,6 +6,7 @@ using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Map;
 
@@ -23,7 +24,7 @@ public static class MapCaseHandler
     {
         var now = time.GetUtcNow();
         var maxCases = options.Value.MaxCases;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var viewport = MapViewport.Parse(bbox, errors);
         var typeCodes = MapViewport.ParseTypes(types, errors);
         var openOnly = status?.ToLowerInvariant() switch
@@ -36,12 +37,12 @@ public static class MapCaseHandler
         if (!string.IsNullOrWhiteSpace(department))
         {
             if (int.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) departmentId = id;
-            else errors["department"] = ["department must be a department id (a whole number)."];
+            else errors.Add("department", "department must be a department id (a whole number).");
         }
         var filter = new CaseQuery(Status: null, Stage: null, Kind: null, Type: null, District: null, Street: null, Grid: null,
             Department: departmentId, Light: light, Channel: null, CreatedFrom: null, CreatedTo: null, Q: null, Page: null, PageSize: null, Sort: null);
         var cases = filter.Apply(db.Cases.AsNoTracking().Within(who.Scope), now, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
 
         var (minLon, minLat, maxLon, maxLat) = viewport!.Value;
         cases = cases.Where(c => c.Longitude >= minLon && c.Longitude <= maxLon && c.Latitude >= minLat && c.Latitude <= maxLat);
@@ -63,9 +64,9 @@ public static class MapCaseHandler
         return TypedResults.Ok(new MapCases(shown.Count, rows.Count > maxCases, shown));
     }
 
-    private static bool Invalid(Dictionary<string, string[]> errors, string field, string message)
+    private static bool Invalid(FieldErrors errors, string field, string message)
     {
-        errors[field] = [message];
+        errors.Add(field, message);
         return true;
     }
 }

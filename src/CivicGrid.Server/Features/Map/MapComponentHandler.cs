@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Map;
 
@@ -8,12 +9,12 @@ public static class MapComponentHandler
     public static async Task<Results<Ok<MapComponents>, ValidationProblem>> Handle(
         string? bbox, string? zoom, string? types, ComponentMap map, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var viewport = MapViewport.Parse(bbox, errors);
         var parsedZoom = MapViewport.ParseZoom(zoom, errors);
-        if (parsedZoom is null && !errors.ContainsKey("zoom")) errors["zoom"] = [$"zoom is required: the map's zoom level, 0 to {MapViewport.MaxZoom}."];
+        if (parsedZoom is null && !errors.Has("zoom")) errors.Add("zoom", $"zoom is required: the map's zoom level, 0 to {MapViewport.MaxZoom}.");
         var typeCodes = MapViewport.ParseTypes(types, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.ThrowIfAny();
 
         var index = await map.GetAsync(cancellationToken);
         return TypedResults.Ok(index.Query(viewport!.Value, parsedZoom!.Value, typeCodes));

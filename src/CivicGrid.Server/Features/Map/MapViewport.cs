@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Map;
 
@@ -13,12 +14,12 @@ public readonly record struct MapViewport(double MinLongitude, double MinLatitud
         longitude >= MinLongitude && longitude <= MaxLongitude && latitude >= MinLatitude && latitude <= MaxLatitude;
 
     /// <summary>Parses a required bbox; adds a message under "bbox" when it is missing, malformed, inverted or out of range.</summary>
-    public static MapViewport? Parse(string? text, Dictionary<string, string[]> errors)
+    public static MapViewport? Parse(string? text, FieldErrors errors)
     {
         const string Field = "bbox";
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[Field] = ["bbox is required: minLon,minLat,maxLon,maxLat in WGS-84 degrees."];
+            errors.Add(Field, "bbox is required: minLon,minLat,maxLon,maxLat in WGS-84 degrees.");
             return null;
         }
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
@@ -26,45 +27,45 @@ public readonly record struct MapViewport(double MinLongitude, double MinLatitud
         if (parts.Length != 4 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])
                 && double.IsFinite(values[i])).All(ok => ok))
         {
-            errors[Field] = ["bbox must be four decimal numbers: minLon,minLat,maxLon,maxLat."];
+            errors.Add(Field, "bbox must be four decimal numbers: minLon,minLat,maxLon,maxLat.");
             return null;
         }
         var (minLon, minLat, maxLon, maxLat) = (values[0], values[1], values[2], values[3]);
         if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90)
         {
-            errors[Field] = ["bbox is out of range: longitudes must lie within -180..180 and latitudes within -90..90."];
+            errors.Add(Field, "bbox is out of range: longitudes must lie within -180..180 and latitudes within -90..90.");
             return null;
         }
         if (minLon > maxLon || minLat > maxLat)
         {
-            errors[Field] = ["bbox is inverted: it must be minLon,minLat,maxLon,maxLat with min ≤ max."];
+            errors.Add(Field, "bbox is inverted: it must be minLon,minLat,maxLon,maxLat with min ≤ max.");
             return null;
         }
         return new MapViewport(minLon, minLat, maxLon, maxLat);
     }
 
     /// <summary>Parses an optional zoom (0–22, whole or fractional as Leaflet sends it, rounded down); null when absent.</summary>
-    public static int? ParseZoom(string? text, Dictionary<string, string[]> errors)
+    public static int? ParseZoom(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var zoom) || !double.IsFinite(zoom)
             || zoom < 0 || zoom > MaxZoom)
         {
-            errors["zoom"] = [$"zoom must be a number from 0 to {MaxZoom}."];
+            errors.Add("zoom", $"zoom must be a number from 0 to {MaxZoom}.");
             return null;
         }
         return (int)Math.Floor(zoom);
     }
 
     /// <summary>Parses an optional comma-separated list of catalogue type codes (5 digits each); null when absent.</summary>
-    public static IReadOnlySet<string>? ParseTypes(string? text, Dictionary<string, string[]> errors)
+    public static IReadOnlySet<string>? ParseTypes(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var codes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var bad = codes.FirstOrDefault(c => c.Length != 5 || !c.All(char.IsAsciiDigit));
         if (bad is not null || codes.Count == 0)
         {
-            errors["types"] = [$"types must be a comma-separated list of 5-digit catalogue type codes (got '{bad ?? text}')."];
+            errors.Add("types", $"types must be a comma-separated list of 5-digit catalogue type codes (got '{bad ?? text}').");
             return null;
         }
         return codes;

@@ -8,13 +8,13 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311Endpoints(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Root).WithTags("Open311").AllowAnonymous();
+        var open311 = app.MapGroup(Root).WithTags("Open311").AllowAnonymous().AddEndpointFilter<Open311ErrorFilter>();
         open311.MapGet("/discovery.{format}", Open311ServiceHandlers.Discovery).WithName("Open311Discovery");
         open311.MapGet("/services.{format}", Open311ServiceHandlers.List).WithName("Open311Services")
             .WithSummary("The catalogue's types as services (service_code C01003 = component 01003, M06010 = matter 06010).");
         open311.MapGet("/services/{service_code}.{format}", Open311ServiceHandlers.Definition).WithName("Open311ServiceDefinition");
-        open311.MapPost("/requests.{format}", Open311Submission.Handle).WithName("Open311Submit")
-            .WithSummary("Submits a report (form-encoded, api_key required). Honours Idempotency-Key or device_id.");
+        Open311SubmissionForm.Document(open311.MapPost("/requests.{format}", Open311Submission.Handle).WithName("Open311Submit")
+            .WithSummary("Submits a report (form-encoded, api_key required). Honours Idempotency-Key or device_id."));
         open311.MapGet("/requests.{format}", Open311RequestHandlers.List).WithName("Open311Requests");
         open311.MapGet("/requests/{service_request_id}.{format}", Open311RequestHandlers.Get).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", Open311RequestHandlers.Token).WithName("Open311Token");

@@ -46,19 +46,8 @@ public static partial class Open311Submission
         if (headerKey.Length > 128) return Open311Errors.BadRequest(fmt, "The Idempotency-Key header is at most 128 characters.");
         var idempotency = IdempotencyFor(key, headerKey, form);
 
-        IntakeOutcome outcome;
-        try
-        {
-            outcome = await intake.SubmitAsync(fields.Intake, Actor.Citizen(Truncate("Open311 " + key.Name, 64)), idempotency, cancellationToken);
-        }
-        catch (IntakeValidationException invalid)
-        {
-            return Open311Errors.BadRequest(fmt, invalid.Errors.Select(e => $"{Open311SubmissionFields.OurName(e.Key)}: {string.Join(" ", e.Value)}").ToArray());
-        }
-        catch (IdempotencyConflictException conflict)
-        {
-            return Open311Errors.Of(fmt, conflict.InFlight ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, conflict.Message);
-        }
+        // Bad input found by intake and a reused key are thrown and answered by Open311ErrorFilter.
+        var outcome = await intake.SubmitAsync(fields.Intake, Actor.Citizen(Truncate("Open311 " + key.Name, 64)), idempotency, cancellationToken);
 
         var token = await TokenForAsync(db, key, outcome, fields.MediaUrl, time, cancellationToken);
         LogSubmission(logger, outcome.Case.Number, outcome.Kind, key.Id);

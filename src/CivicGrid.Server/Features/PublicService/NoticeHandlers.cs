@@ -2,10 +2,9 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Domain.PublicService;
 using CivicGrid.Server.Platform.Auth;
+using CivicGrid.Server.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -29,14 +28,12 @@ public static class NoticeHandlers
         return notice is null ? denied! : TypedResults.Ok(Notices.NoticeDto.From(notice, time.GetUtcNow()));
     }
 
-    public static async Task<Results<Created<Notices.NoticeDto>, ValidationProblem, ProblemHttpResult>> Create(
-        HttpRequest request, IOptions<JsonOptions> json, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
+    public static async Task<Results<Created<Notices.NoticeDto>, ProblemHttpResult>> Create(
+        JsonBody<Notices.NoticeInput> body, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
         CancellationToken cancellationToken)
     {
-        var (input, problem) = await PublicHandlers.ReadJsonAsync<Notices.NoticeInput>(request, json.Value.SerializerOptions, cancellationToken);
-        if (input is null) return problem!;
         var notice = new Notice { Title = "", Body = "", CreatedAt = time.GetUtcNow(), CreatedByUserId = who.UserId };
-        if (await notices.ApplyAsync(input, notice, cancellationToken) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        await notices.ApplyAsync(body.Value, notice, cancellationToken);
         if (!InScope(notice, who))
             return AccessCheck.Forbidden(who, "publish", "a notice for these districts", $"your data scope is {AccessCheck.Describe(who.Scope)}", logger);
         db.Notices.Add(notice);
@@ -44,15 +41,13 @@ public static class NoticeHandlers
         return TypedResults.Created($"/api/v1/notices/{notice.Id}", Notices.NoticeDto.From(notice, time.GetUtcNow()));
     }
 
-    public static async Task<Results<Ok<Notices.NoticeDto>, ValidationProblem, ProblemHttpResult>> Replace(
-        int id, HttpRequest request, IOptions<JsonOptions> json, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
+    public static async Task<Results<Ok<Notices.NoticeDto>, ProblemHttpResult>> Replace(
+        int id, JsonBody<Notices.NoticeInput> body, StaffPrincipal who, CivicGridDbContext db, Notices notices, TimeProvider time, ILogger<Notices> logger,
         CancellationToken cancellationToken)
     {
         var (notice, denied) = await FindAsync(id, who, db, "change", logger, cancellationToken, tracked: true);
         if (notice is null) return denied!;
-        var (input, problem) = await PublicHandlers.ReadJsonAsync<Notices.NoticeInput>(request, json.Value.SerializerOptions, cancellationToken);
-        if (input is null) return problem!;
-        if (await notices.ApplyAsync(input, notice, cancellationToken) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        await notices.ApplyAsync(body.Value, notice, cancellationToken);
         if (!InScope(notice, who))
             return AccessCheck.Forbidden(who, "publish", "a notice for these districts", $"your data scope is {AccessCheck.Describe(who.Scope)}", logger);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Geography;
 using CivicGrid.Domain.PublicService;
+using CivicGrid.Server.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.PublicService;
@@ -35,28 +36,29 @@ public sealed class Notices(CivicGridDbContext db, TimeProvider time)
             .Select(n => NoticeDto.From(n, now)).ToList();
     }
 
-    /// <summary>Checks the input and copies it onto <paramref name="notice"/>; errors keyed by field.</summary>
-    public async Task<Dictionary<string, string[]>> ApplyAsync(NoticeInput input, Notice notice, CancellationToken cancellationToken)
+    /// <summary>Checks the input and copies it onto <paramref name="notice"/>.</summary>
+    /// <exception cref="InvalidRequestException">The input is not valid; errors keyed by field.</exception>
+    public async Task ApplyAsync(NoticeInput input, Notice notice, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Title)) errors["title"] = ["title is required."];
-        else if (input.Title.Length > Notice.MaxTitleLength) errors["title"] = [$"title is at most {Notice.MaxTitleLength} characters."];
-        if (string.IsNullOrWhiteSpace(input.Body)) errors["body"] = ["body is required."];
-        else if (input.Body.Length > Notice.MaxBodyLength) errors["body"] = [$"body is at most {Notice.MaxBodyLength} characters."];
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(input.Title)) errors.Add("title", "title is required.");
+        else if (input.Title.Length > Notice.MaxTitleLength) errors.Add("title", $"title is at most {Notice.MaxTitleLength} characters.");
+        if (string.IsNullOrWhiteSpace(input.Body)) errors.Add("body", "body is required.");
+        else if (input.Body.Length > Notice.MaxBodyLength) errors.Add("body", $"body is at most {Notice.MaxBodyLength} characters.");
         var severity = NoticeSeverity.Info;
         if (!string.IsNullOrEmpty(input.Severity) && (!Enum.TryParse(input.Severity, ignoreCase: true, out severity) || !Enum.IsDefined(severity)))
-            errors["severity"] = ["severity must be info, warning or alert."];
+            errors.Add("severity", "severity must be info, warning or alert.");
         var from = input.PublishedFrom ?? time.GetUtcNow();
-        if (input.PublishedUntil is { } until && until <= from) errors["publishedUntil"] = ["publishedUntil must be after publishedFrom."];
+        if (input.PublishedUntil is { } until && until <= from) errors.Add("publishedUntil", "publishedUntil must be after publishedFrom.");
         var districts = (input.Districts ?? []).Select(d => d?.Trim() ?? "").Distinct().ToList();
         if (districts.Count > 0)
         {
             var known = await db.AdministrativeUnits.AsNoTracking()
                 .Where(u => u.Level == AdministrativeLevel.District && districts.Contains(u.Code)).Select(u => u.Code).ToListAsync(cancellationToken);
             if (districts.Except(known).ToList() is { Count: > 0 } unknown)
-                errors["districts"] = [$"Unknown district code(s): {string.Join(", ", unknown)}."];
+                errors.Add("districts", $"Unknown district code(s): {string.Join(", ", unknown)}.");
         }
-        if (errors.Count > 0) return errors;
+        errors.ThrowIfAny();
         notice.Title = input.Title!.Trim();
         notice.Body = input.Body!.Trim();
         notice.Severity = severity;
@@ -64,6 +66,5 @@ public sealed class Notices(CivicGridDbContext db, TimeProvider time)
         notice.PublishedUntil = input.PublishedUntil?.ToUniversalTime();
         notice.DistrictCodes = districts.Count == 0 ? null : string.Join(',', districts.Order(StringComparer.Ordinal));
         notice.UpdatedAt = time.GetUtcNow();
-        return errors;
     }
 }

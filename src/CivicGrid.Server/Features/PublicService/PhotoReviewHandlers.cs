@@ -4,6 +4,7 @@ using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -23,7 +24,7 @@ public static class PhotoReviewHandlers
         ILogger<PublicPhotos> logger, CancellationToken cancellationToken)
     {
         if (input.Approved is not { } approved)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["approved"] = ["approved is required: true to publish, false to withdraw."] });
+            throw FieldErrors.Invalid("approved", "approved is required: true to publish, false to withdraw.");
         if (await CaseReadHandlers.FindAsync(db, id, who, cancellationToken) is null)
             return await CaseReadHandlers.NotFound(db, id, who, "review the photos of", logger, cancellationToken);
         var photo = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, cancellationToken);

@@ -3,6 +3,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -23,21 +24,21 @@ public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOpt
     public sealed record MapPage(IReadOnlyList<MapCase> Cases, bool Truncated);
 
     /// <summary>Parses "minLon,minLat,maxLon,maxLat" (WGS-84); null and an error when it is not one.</summary>
-    public static Area? ParseArea(string? bbox, Dictionary<string, string[]> errors)
+    public static Area? ParseArea(string? bbox, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(bbox)) return null;
         var parts = bbox.Split(',');
         var numbers = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
         if (numbers.Count != 4 || numbers.Any(n => n is null))
         {
-            errors["bbox"] = ["bbox must be minLon,minLat,maxLon,maxLat (four numbers, WGS-84)."];
+            errors.Add("bbox", "bbox must be minLon,minLat,maxLon,maxLat (four numbers, WGS-84).");
             return null;
         }
         var area = new Area(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
         if (area.MinLongitude is < -180 or > 180 || area.MaxLongitude is < -180 or > 180 || area.MinLatitude is < -90 or > 90 || area.MaxLatitude is < -90 or > 90
             || area.MinLongitude > area.MaxLongitude || area.MinLatitude > area.MaxLatitude)
         {
-            errors["bbox"] = ["bbox must lie within -180..180 / -90..90 with min ≤ max."];
+            errors.Add("bbox", "bbox must lie within -180..180 / -90..90 with min ≤ max.");
             return null;
         }
         return area;

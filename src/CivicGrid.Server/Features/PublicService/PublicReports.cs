@@ -4,6 +4,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.PublicService;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -17,20 +18,20 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
     /// <summary>Idempotency-Keys of the public share one scope: keys are meant to be random (a UUID per report).</summary>
     public const string IdempotencyScope = "public";
 
-    /// <exception cref="IntakeValidationException">Bad input; each error keyed by the request field it concerns.</exception>
+    /// <exception cref="InvalidRequestException">Bad input; each error keyed by the request field it concerns.</exception>
     /// <exception cref="IdempotencyConflictException">The key is in use by another report (422) or still in progress (409).</exception>
     public async Task<PublicReportReceipt> SubmitAsync(PublicReportRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var photoIds = ParsePhotos(request.Photos, errors);
-        if (request.TypeText is { Length: > MaxTypeTextLength }) errors["typeText"] = [$"typeText is at most {MaxTypeTextLength} characters."];
-        if (idempotencyKey is { Length: > 128 }) errors["Idempotency-Key"] = ["The Idempotency-Key is at most 128 characters."];
+        if (request.TypeText is { Length: > MaxTypeTextLength }) errors.Add("typeText", $"typeText is at most {MaxTypeTextLength} characters.");
+        if (idempotencyKey is { Length: > IdempotencyHeader.MaxLength }) errors.Add(IdempotencyHeader.Name, IdempotencyHeader.TooLong);
         if (errors.Count == 0 && photoIds.Count > 0
             && await photos.UnusableAsync(photoIds, allowAttached: !string.IsNullOrEmpty(idempotencyKey), cancellationToken) is { Count: > 0 } unusable)
         {
-            errors["photos"] = [$"Unknown or already used photo upload id(s): {string.Join(", ", unusable)}. Upload each photo with POST /api/public/photos first."];
+            errors.Add("photos", $"Unknown or already used photo upload id(s): {string.Join(", ", unusable)}. Upload each photo with POST /api/public/photos first.");
         }
-        if (errors.Count > 0) throw new IntakeValidationException(errors);
+        errors.ThrowIfAny();
 
         var contact = request.Anonymous ? null : request.Contact;
         var description = string.IsNullOrWhiteSpace(request.TypeText) || string.IsNullOrWhiteSpace(request.Description)
@@ -64,12 +65,12 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         return token;
     }
 
-    private static List<Guid> ParsePhotos(IReadOnlyList<string>? photos, Dictionary<string, string[]> errors)
+    private static List<Guid> ParsePhotos(IReadOnlyList<string>? photos, FieldErrors errors)
     {
         if (photos is null || photos.Count == 0) return [];
         if (photos.Count > PublicPhotos.MaxPerReport)
         {
-            errors["photos"] = [$"A report has at most {PublicPhotos.MaxPerReport} photos."];
+            errors.Add("photos", $"A report has at most {PublicPhotos.MaxPerReport} photos.");
             return [];
         }
         var ids = new List<Guid>();
@@ -77,7 +78,7 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         {
             if (!Guid.TryParse(photo, out var id))
             {
-                errors["photos"] = [$"'{Shorten(photo)}' is not a photo upload id."];
+                errors.Add("photos", $"'{Shorten(photo)}' is not a photo upload id.");
                 return [];
             }
             ids.Add(id);

@@ -2,6 +2,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.PublicService;
+using CivicGrid.Server.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.PublicService;
@@ -58,12 +59,12 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
     }
 
     /// <summary>The problems of a rating, keyed by field (empty when it is fine).</summary>
-    public static Dictionary<string, string[]> ValidateRating(int? score, string? comment)
+    public static IReadOnlyDictionary<string, string[]> ValidateRating(int? score, string? comment)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (score is not (>= 1 and <= 5)) errors["score"] = ["score is required, a whole number from 1 to 5."];
-        if (comment is { Length: > CaseRating.MaxCommentLength }) errors["comment"] = [$"comment is at most {CaseRating.MaxCommentLength} characters."];
-        return errors;
+        var errors = new FieldErrors();
+        if (score is not (>= 1 and <= 5)) errors.Add("score", "score is required, a whole number from 1 to 5.");
+        if (comment is { Length: > CaseRating.MaxCommentLength }) errors.Add("comment", $"comment is at most {CaseRating.MaxCommentLength} characters.");
+        return errors.ToDictionary();
     }
 
     private async Task<Case?> CaseOfAsync(string token, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -20,10 +21,10 @@ public static class SensitiveTypeHandlers
     public static async Task<Results<Ok<SensitivityDto>, ValidationProblem, ProblemHttpResult>> Set(
         string kind, string code, SensitivityInput input, CivicGridDbContext db, ReferenceDataChanges changes, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<CatalogueKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) errors["kind"] = ["kind must be component or matter."];
-        if (input.Sensitive is null) errors["sensitive"] = ["sensitive is required (true or false)."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = new FieldErrors();
+        if (!Enum.TryParse<CatalogueKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) errors.Add("kind", "kind must be component or matter.");
+        if (input.Sensitive is null) errors.Add("sensitive", "sensitive is required (true or false).");
+        errors.ThrowIfAny();
         var type = await db.CatalogueTypes.SingleOrDefaultAsync(t => t.Kind == parsed && t.Code == code, cancellationToken);
         if (type is null)
             return TypedResults.Problem(title: "Not found", detail: $"There is no {kind} type {code}.", statusCode: StatusCodes.Status404NotFound);

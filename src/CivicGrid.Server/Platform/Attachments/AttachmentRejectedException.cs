@@ -1,3 +1,5 @@
+using CivicGrid.Server.Platform.Errors;
+
 namespace CivicGrid.Server.Platform.Attachments;
 
 /// <summary>The upload is refused; nothing was stored. <see cref="Exception.Message"/> names the form field
@@ -20,6 +22,6 @@ public sealed class AttachmentRejectedException(AttachmentRejection reason, stri
         : StatusCodes.Status400BadRequest;
 
     /// <summary>The errors of a ValidationProblem: { "file": [Message] }.</summary>
-    public IDictionary<string, string[]> ToValidationErrors() =>
-        new Dictionary<string, string[]> { [FieldName] = [Message] };
+    public IReadOnlyDictionary<string, string[]> ToValidationErrors() =>
+        FieldErrors.One(FieldName, Message);
 }

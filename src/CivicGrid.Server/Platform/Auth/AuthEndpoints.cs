@@ -2,6 +2,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Platform.Auth;
 
@@ -34,10 +35,10 @@ public static class AuthEndpoints
         ILoggerFactory logging, CancellationToken cancellationToken)
     {
         var logger = logging.CreateLogger(typeof(AuthEndpoints));
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request?.Username)) errors["username"] = ["username is required."];
-        if (string.IsNullOrEmpty(request?.Password)) errors["password"] = ["password is required."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request?.Username)) errors.Add("username", "username is required.");
+        if (string.IsNullOrEmpty(request?.Password)) errors.Add("password", "password is required.");
+        errors.ThrowIfAny();
 
         var userName = request!.Username!.Trim();
         var remoteIp = http.Connection.RemoteIpAddress?.ToString();

@@ -4,6 +4,7 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.Open311.ApiKeys;
 
@@ -34,12 +35,12 @@ public static class ApiKeyEndpoints
     private static async Task<Results<Created<CreatedApiKeyDto>, ValidationProblem>> Create(
         CreateApiKeyRequest? body, StaffPrincipal who, CivicGridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var name = body?.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) errors["name"] = ["name is required: the client the key is for."];
-        else if (name.Length > 128) errors["name"] = ["name is at most 128 characters."];
-        if (body?.Contact is { Length: > 256 }) errors["contact"] = ["contact is at most 256 characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (string.IsNullOrEmpty(name)) errors.Add("name", "name is required: the client the key is for.");
+        else if (name.Length > 128) errors.Add("name", "name is at most 128 characters.");
+        if (body?.Contact is { Length: > 256 }) errors.Add("contact", "contact is at most 256 characters.");
+        errors.ThrowIfAny();
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey
         {
