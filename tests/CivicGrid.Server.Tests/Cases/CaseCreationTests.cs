@@ -34,7 +34,7 @@ public sealed class CaseCreationTests(CaseApi api) : IClassFixture<CaseApi>
     public async Task SameIdempotencyKeyWhileTheFirstRequestIsInFlight_Is409()
     {
         var me = await (await api.As("operator")).GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
-        var gate = api.Server.Services.GetRequiredService<IdempotencyGate>();
+        var gate = api.Server.Services.GetRequiredService<Idempotency>();
         using (gate.TryEnter($"user:{me.GetProperty("id").GetInt32()}", "key-in-flight"))
         {
             var response = await api.PostCaseAsync("operator", Reports.At("06028", description: "噪声 idem-3"), "key-in-flight");

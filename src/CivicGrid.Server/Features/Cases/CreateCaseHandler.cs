@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Organisation;
@@ -38,9 +37,8 @@ public static class CreateCaseHandler
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = [$"channel must be one of {string.Join(", ", StaffChannels)}."] });
         }
         var key = request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > 128) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["The Idempotency-Key is at most 128 characters."] });
-        var idempotency = key.Length == 0 ? null
-            : new IdempotencyKey($"user:{who.UserId}", key, Convert.ToHexStringLower(SHA256.HashData(body)));
+        if (key.Length > IdempotencyKey.MaxLength) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"The Idempotency-Key is at most {IdempotencyKey.MaxLength} characters."] });
+        var idempotency = key.Length == 0 ? null : IdempotencyKey.Of($"user:{who.UserId}", key, body);
         try
         {
             var outcome = await intake.SubmitAsync(

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
@@ -24,7 +23,7 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         var errors = new Dictionary<string, string[]>();
         var photoIds = ParsePhotos(request.Photos, errors);
         if (request.TypeText is { Length: > MaxTypeTextLength }) errors["typeText"] = [$"typeText is at most {MaxTypeTextLength} characters."];
-        if (idempotencyKey is { Length: > 128 }) errors["Idempotency-Key"] = ["The Idempotency-Key is at most 128 characters."];
+        if (idempotencyKey is { Length: > IdempotencyKey.MaxLength }) errors["Idempotency-Key"] = [$"The Idempotency-Key is at most {IdempotencyKey.MaxLength} characters."];
         if (errors.Count == 0 && photoIds.Count > 0
             && await photos.UnusableAsync(photoIds, allowAttached: !string.IsNullOrEmpty(idempotencyKey), cancellationToken) is { Count: > 0 } unusable)
         {
@@ -39,7 +38,7 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         var intakeRequest = new IntakeRequest(CaseChannel.Citizen, description, request.Latitude, request.Longitude, request.Crs,
             request.Kind, request.TypeCode, ComponentId: null, request.Address, Blank(contact?.Name), Blank(contact?.Phone), Blank(contact?.Email));
         var idempotency = string.IsNullOrEmpty(idempotencyKey) ? null
-            : new IdempotencyKey(IdempotencyScope, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request))));
+            : IdempotencyKey.Of(IdempotencyScope, idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(request));
         IntakeOutcome outcome;
         try
         {
