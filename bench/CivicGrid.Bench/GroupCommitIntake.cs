@@ -154,10 +154,10 @@ public sealed class GroupCommitIntake(IServiceScopeFactory scopes, CityCalendar 
         for (var i = 0; i < batch.Count; i++)
         {
             var (@case, entry) = created[i];
-            @case.Seal(entry);
+            @case.SealReport(entry);
             db.CaseHistory.Add(entry);
             var key = batch[i].Key;
-            db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = key.Scope, Key = key.Key, RequestHash = key.RequestHash, CaseId = @case.Id, CreatedAt = now });
+            db.IdempotencyRecords.Add(Idempotency.Record(key, @case.Id, now));
         }
         await db.SaveChangesAsync();
         Mark(9, ref since);

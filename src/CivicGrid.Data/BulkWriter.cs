@@ -77,11 +77,12 @@ public static partial class BulkWriter
         return count;
     }
 
-    /// <summary>The table's non-unique, unfiltered indexes with the statements that build them again.</summary>
+    /// <summary>The table's non-unique indexes with the statements that build them again (the model has no filtered or
+    /// descending index; the runtime model does not keep those settings to check).</summary>
     private static List<(string Name, string Create)> PlainIndexes(IEntityType entityType)
     {
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        return entityType.GetIndexes().Where(i => !i.IsUnique && i.GetFilter() is null && i.IsDescending is null or [])
+        return entityType.GetIndexes().Where(i => !i.IsUnique)
             .Select(i => (i.GetDatabaseName(table)!,
                 $"CREATE INDEX \"{i.GetDatabaseName(table)}\" ON \"{table.Name}\" ({string.Join(", ", i.Properties.Select(p => $"\"{p.GetColumnName(table)}\""))})"))
             .ToList();
