@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using CivicGrid.Data;
@@ -60,7 +59,7 @@ public sealed class GroupCommitIntake(IServiceScopeFactory scopes, CityCalendar 
     public long Batches { get; private set; }
     public long Creations { get; private set; }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, StaffPrincipal who, GroupCommitIntake intake, IdempotencyGate gate,
+    private static async Task<IResult> HandleAsync(HttpRequest request, StaffPrincipal who, GroupCommitIntake intake, Idempotency gate,
         CivicGridDbContext db, GridLocator locator, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -69,7 +68,7 @@ public sealed class GroupCommitIntake(IServiceScopeFactory scopes, CityCalendar 
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var body = buffer.ToArray();
         var input = JsonSerializer.Deserialize<CreateCaseRequest>(body, json.Value.SerializerOptions);
-        var key = new IdempotencyKey($"user:{who.UserId}", request.Headers["Idempotency-Key"].ToString(), Convert.ToHexStringLower(SHA256.HashData(body)));
+        var key = IdempotencyKey.Of($"user:{who.UserId}", request.Headers["Idempotency-Key"].ToString(), body);
         intake.Mark(0, ref since);
         using var entered = gate.TryEnter(key.Scope, key.Key);
         if (entered is null) return Results.Conflict();
@@ -155,10 +154,10 @@ public sealed class GroupCommitIntake(IServiceScopeFactory scopes, CityCalendar 
         for (var i = 0; i < batch.Count; i++)
         {
             var (@case, entry) = created[i];
-            @case.Seal(entry);
+            @case.SealReport(entry);
             db.CaseHistory.Add(entry);
             var key = batch[i].Key;
-            db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = key.Scope, Key = key.Key, RequestHash = key.RequestHash, CaseId = @case.Id, CreatedAt = now });
+            db.IdempotencyRecords.Add(Idempotency.Record(key, @case.Id, now));
         }
         await db.SaveChangesAsync();
         Mark(9, ref since);

@@ -176,9 +176,9 @@ public sealed partial class Case
         return entry;
     }
 
-    /// <summary>Computes the entry's hash and advances the case's chain. For a new case the database assigns the id
-    /// first; the caller then seals the report entry with this method.</summary>
-    public void Seal(CaseHistoryEntry entry)
+    /// <summary>Computes the entry's hash and advances the case's chain (every step's entry, as it is recorded; a new
+    /// case's report entry once the case has its id, see <see cref="SealReport"/>).</summary>
+    private void Seal(CaseHistoryEntry entry)
     {
         entry.CaseId = Id;
         entry.Hash = HistoryChain.ComputeHash(entry);

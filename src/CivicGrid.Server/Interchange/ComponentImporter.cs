@@ -8,7 +8,7 @@ namespace CivicGrid.Server.Interchange;
 
 /// <summary>
 /// Imports components from GeoJSON (.geojson/.json) or CSV (.csv), streaming: rows are read, validated and handed
-/// lazily to <see cref="ComponentBulkInsert"/> inside one transaction, so memory stays flat for millions of rows.
+/// lazily to <see cref="BulkWriter"/> inside one transaction, so memory stays flat for millions of rows.
 /// All-or-nothing by default: after the first rejected row nothing more is written, the rest of the file is still
 /// validated (to report every bad row) and the transaction is rolled back.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class ComponentImporter(CivicGridDbContext db, GridLocator locator
         }
         // About 200 bytes per GeoJSON feature, 100 per CSV row: a hint for the bulk insert, not a limit.
         var expectedRows = length / (format == FileFormat.Csv ? 100 : 200);
-        await ComponentBulkInsert.InsertAsync(db, ValidRows(), expectedRows, null, cancellationToken);
+        await BulkWriter.InsertAsync(db, ValidRows(), new BulkLoad(expectedRows), cancellationToken);
         var result = await log.FinishAsync(transaction, valid, options, cancellationToken);
         if (result.Committed) map.Invalidate();
         return result;

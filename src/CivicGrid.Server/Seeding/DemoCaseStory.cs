@@ -22,9 +22,7 @@ internal sealed partial class DemoCaseStory(DemoCaseWorld world, DateTimeOffset 
             grid.Code, grid.CommunityCode, grid.StreetCode, grid.DistrictCode, IsBuiltUp: true,
             plan.Untyped ? null : CatalogueKind.Matter, plan.Untyped ? null : plan.Type.Code, Address: address,
             ReporterName: reporter, ReporterPhone: isPublic && channel != CaseChannel.Open311 ? $"1{3 + random.Next(3) * 2}{random.Next(100_000_000, 1_000_000_000)}" : null);
-        var (@case, report) = Case.Report(plan.Number, world.City.Code, details, Reporter(channel, grid, reporter), plan.Arrival.At, context);
-        @case.Id = plan.Id;
-        @case.Seal(report);
+        var (@case, report) = Case.Report(plan.Number, world.City.Code, details, Reporter(channel, grid, reporter), plan.Arrival.At, context, plan.Id);
 
         var run = new DemoCaseRun(@case, report, context, now, plan.HaltAt, random);
         if (Intake(run, plan, grid) && Dispatch(run, plan)) Handle(run, plan, grid);

@@ -38,14 +38,14 @@ internal static class DemoCaseWriter
                 var alerts = batch.SelectMany(r => r.Alerts).ToList();
                 foreach (var entry in entries) entry.Id = nextEntryId++;
                 foreach (var alert in alerts) alert.Id = nextAlertId++;
-                await DemoBulkInsert.InsertAsync(db, batch.Select(r => r.Case).ToList(), cancellationToken);
-                await DemoBulkInsert.InsertAsync(db, entries, cancellationToken);
-                await DemoBulkInsert.InsertAsync(db, alerts, cancellationToken);
+                await BulkWriter.InsertAsync(db, batch.Select(r => r.Case), null, cancellationToken);
+                await BulkWriter.InsertAsync(db, entries, null, cancellationToken);
+                await BulkWriter.InsertAsync(db, alerts, null, cancellationToken);
                 done += batch.Length;
                 progress?.Report(new ProgressReport("cases", done, plans.Count));
             }
 
-            await DemoBulkInsert.InsertAsync(db, Counters(cityCode, plans), cancellationToken);
+            await BulkWriter.InsertAsync(db, Counters(cityCode, plans), null, cancellationToken);
             if (db.Database.IsNpgsql())
             {
                 foreach (var statement in MoveIdentitySequences) await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);

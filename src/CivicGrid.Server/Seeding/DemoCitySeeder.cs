@@ -78,7 +78,7 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
             var before = inserted;
             var chunk = Take(components, ComponentsPerTransaction);
             var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ProgressReport("components", before + done, total)));
-            var count = await ComponentBulkInsert.InsertAsync(db, chunk, rowProgress, cancellationToken);
+            var count = await BulkWriter.InsertAsync(db, chunk, new BulkLoad(Progress: rowProgress), cancellationToken);
             inserted += count;
             if (count < ComponentsPerTransaction) break;
         }

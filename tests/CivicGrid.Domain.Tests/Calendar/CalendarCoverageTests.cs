@@ -37,9 +37,7 @@ public class CalendarCoverageTests
         var context = new WorkflowContext(WorkCalendar, WorkflowTimeLimits.Default, standard);
         var (@case, report) = Case.Report("X", "460100",
             new ReportDetails(CaseChannel.Citizen, "垃圾", 110.3, 20.0, "g", "c", "s", "d", true, CivicGrid.Domain.Catalogue.CatalogueKind.Matter, "06010"),
-            new Actor(2, "受理员", CivicGrid.Domain.Organisation.Roles.IntakeOperator), At("2025-12-31 09:00"), context);
-        @case.Id = 1;
-        @case.Seal(report);
+            new Actor(2, "受理员", CivicGrid.Domain.Organisation.Roles.IntakeOperator), At("2025-12-31 09:00"), context, id: 1);
         Assert.False(@case.DeadlineBeyondCalendar(WorkCalendar)); // urgent minutes: the calendar does not matter
 
         @case.Apply(new CaseCommand(CaseAction.Register, null, null, null, null, null), new Actor(2, "受理员", CivicGrid.Domain.Organisation.Roles.IntakeOperator), At("2025-12-31 09:00"), context);

@@ -41,9 +41,7 @@ internal static class CaseFixture
         var (@case, entry) = Case.Report("HK2026092200001", "460100",
             new ReportDetails(channel, "路边有暴露垃圾", 110.33, 20.02, "46010600100101", "460106001001", "460106001", "460106", true,
                 CatalogueKind.Matter, "06010", ReporterPhone: "13800000000"),
-            Operator, at ?? Tuesday0900, Context);
-        @case.Id = 1;
-        @case.Seal(entry);
+            Operator, at ?? Tuesday0900, Context, id: 1);
         return @case;
     }
 

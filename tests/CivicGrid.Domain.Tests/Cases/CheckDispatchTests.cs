@@ -81,9 +81,7 @@ public sealed class CheckDispatchTests
         foreach (var (late, onTime) in new[] { (0, 1), (1, 0) })
         {
             var (@case, report) = Case.Report("HK1", "460100", new ReportDetails(CaseChannel.Citizen, "暴露垃圾", 110.33, 20.02,
-                "46010600100101", "460106001001", "460106001", "460106", true, CivicGrid.Domain.Catalogue.CatalogueKind.Matter, "06010"), Operator, T, Context);
-            @case.Id = 1;
-            @case.Seal(report);
+                "46010600100101", "460106001001", "460106001", "460106", true, CivicGrid.Domain.Catalogue.CatalogueKind.Matter, "06010"), Operator, T, Context, id: 1);
             List<CaseHistoryEntry> history = [report];
             history.Add(@case.Do(Operator, CaseAction.Register, T));
             history.Add(@case.Do(Dispatcher, CaseAction.Dispatch, T, department: 42));

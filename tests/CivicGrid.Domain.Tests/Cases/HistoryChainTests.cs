@@ -9,9 +9,7 @@ public sealed class HistoryChainTests
     {
         var (@case, first) = Case.Report("HK1", "460100",
             new ReportDetails(CaseChannel.Inspector, "井盖缺失", 110.3, 20.0, null, null, null, null, true, CivicGrid.Domain.Catalogue.CatalogueKind.Matter, "06010"),
-            Inspector, Tuesday0900, Context);
-        @case.Id = 5;
-        @case.Seal(first);
+            Inspector, Tuesday0900, Context, id: 5);
         var entries = new List<CaseHistoryEntry> { first };
         entries.Add(@case.Do(Operator, CaseAction.Register, Tuesday0900.AddMinutes(1)));
         entries.Add(@case.Do(Dispatcher, CaseAction.Dispatch, Tuesday0900.AddMinutes(2), department: 42));

@@ -17,9 +17,7 @@ public sealed partial class CaseTrailTests
         var (@case, entry) = Case.Report("HK1", "460100",
             new ReportDetails(channel, "暴露垃圾", 110.33, 20.02, "46010600100101", "460106001001", "460106001", "460106", true,
                 CatalogueKind.Matter, "06010"),
-            reporter ?? Operator, Tuesday0900, Context);
-        @case.Id = 1;
-        @case.Seal(entry);
+            reporter ?? Operator, Tuesday0900, Context, id: 1);
         return (@case, [entry]);
     }
 

@@ -35,7 +35,7 @@ public sealed class CaseCreationTests(SqliteCity city) : IClassFixture<SqliteCit
     public async Task SameIdempotencyKeyWhileTheFirstRequestIsInFlight_Is409()
     {
         var me = await (await city.SignInAs("operator")).GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
-        var gate = city.Services.GetRequiredService<IdempotencyGate>();
+        var gate = city.Services.GetRequiredService<Idempotency>();
         using (gate.TryEnter($"user:{me.GetProperty("id").GetInt32()}", "key-in-flight"))
         {
             var response = await city.TryReport("operator", Reports.At("06028", description: "噪声 idem-3"), "key-in-flight");

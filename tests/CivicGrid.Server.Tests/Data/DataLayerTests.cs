@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Calendar;
+using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.Components;
 using CivicGrid.Domain.Geography;
@@ -98,7 +99,7 @@ public abstract class DataLayerTests<TDatabase> : IAsyncLifetime where TDatabase
     }
 
     [Fact]
-    public async Task ComponentBulkInsert_WritesEveryRow_ReadableThroughTheModel()
+    public async Task TheBulkWriter_WritesEveryComponent_ReadableThroughTheModel()
     {
         var createdAt = new DateTimeOffset(2026, 3, 1, 8, 30, 15, 123, TimeSpan.Zero);
         var rows = Enumerable.Range(1, 2_500).Select(i => new Component
@@ -110,7 +111,7 @@ public abstract class DataLayerTests<TDatabase> : IAsyncLifetime where TDatabase
         });
         await using (var db = Database.CreateContext())
         {
-            Assert.Equal(2_500, await ComponentBulkInsert.InsertAsync(db, rows, null, CancellationToken.None));
+            Assert.Equal(2_500, await BulkWriter.InsertAsync(db, rows, null, CancellationToken.None));
         }
         await using (var db = Database.CreateContext())
         {
@@ -121,6 +122,33 @@ public abstract class DataLayerTests<TDatabase> : IAsyncLifetime where TDatabase
             Assert.Equal(createdAt, tenth.CreatedAt);
             Assert.Equal(createdAt.AddDays(1), tenth.ChangedAt);
             Assert.Equal(1_667, await db.Components.CountAsync(c => c.ChangedAt > createdAt));
+        }
+    }
+
+    [Fact]
+    public async Task TheBulkWriter_WritesCasesAndTheirHistoryWithTheirIds_AsTheDomainSealedThem()
+    {
+        var context = new WorkflowContext(WorkingCalendar.Standard(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), []), WorkflowTimeLimits.Default, null);
+        var at = new DateTimeOffset(2026, 11, 26, 9, 30, 15, 123, TimeSpan.FromHours(8));
+        var reported = Enumerable.Range(1, 3).Select(i => Case.Report($"HK20261126{i:D5}", "460100",
+            new ReportDetails(CaseChannel.Hotline, $"井盖缺失 {i}", 110.3, 20.0, null, null, null, "460105", true), Actor.System, at, context, id: 100 + i)).ToList();
+        var entries = reported.Select((r, i) => { r.Entry.Id = 500 + i; return r.Entry; }).ToList();
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(3, await BulkWriter.InsertAsync(db, reported.Select(r => r.Case), null, CancellationToken.None));
+            Assert.Equal(3, await BulkWriter.InsertAsync(db, entries, null, CancellationToken.None));
+        }
+        await using (var db = Database.CreateContext())
+        {
+            var stored = await db.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+            Assert.Equal([101L, 102L, 103L], stored.Select(c => c.Id));
+            Assert.All(stored, c => Assert.Equal((CaseStatus.Reported, at, "460105"), (c.Status, c.CreatedAt, c.DistrictCode)));
+            foreach (var @case in stored)
+            {
+                var history = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync();
+                Assert.Single(history);
+                Assert.Null(HistoryChain.Verify(history, @case.LastHistoryHash));
+            }
         }
     }
 
@@ -180,7 +208,7 @@ public sealed class SqliteDataLayerTests : DataLayerTests<SqliteTestDatabase>
         });
         await using (var db = Database.CreateContext())
         {
-            Assert.Equal(60_000, await ComponentBulkInsert.InsertAsync(db, rows, expectedRows: 60_000, null, CancellationToken.None));
+            Assert.Equal(60_000, await BulkWriter.InsertAsync(db, rows, new BulkLoad(ExpectedRows: 60_000), CancellationToken.None));
             Assert.Equal(6_000, await db.Components.CountAsync(c => c.GridCode == "46010500100103"));
         }
         await using (var db = Database.CreateContext())
@@ -191,7 +219,7 @@ public sealed class SqliteDataLayerTests : DataLayerTests<SqliteTestDatabase>
                 Id = "9" + c.Id[1..], CityCode = c.CityCode, TypeCode = c.TypeCode, Name = c.Name, GridCode = c.GridCode,
                 CreatedAt = c.CreatedAt, ChangedAt = c.ChangedAt,
             });
-            await ComponentBulkInsert.InsertAsync(db, more, expectedRows: 60_000, null, CancellationToken.None);
+            await BulkWriter.InsertAsync(db, more, new BulkLoad(ExpectedRows: 60_000), CancellationToken.None);
             await transaction.RollbackAsync();
         }
         await using (var db = Database.CreateContext())

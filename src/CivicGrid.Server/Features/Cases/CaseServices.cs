@@ -8,7 +8,7 @@ public static class CaseServices
     {
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaseOptions>, CaseOptionsValidator>();
-        services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<Idempotency>();
         services.AddSingleton<CatalogueTypeCheck>();
         services.AddSingleton<Platform.LiveUpdates.CaseEventHub>();
         services.AddSingleton<CaseWriter>();

@@ -13,7 +13,7 @@ public sealed partial class CaseWriter
     private Session? _session;
 
     /// <summary>The fast way's database session, kept from batch to batch (ADR 0008): one context whose connection stays
-    /// open, so the statements <see cref="SqliteRows"/> prepares on it are compiled once and SQLite's page cache of the
+    /// open, so the statements <see cref="BulkWriter"/> prepares on it are compiled once and SQLite's page cache of the
     /// connection stays warm, and the city is read once a minute instead of once a batch. Only the writer's loop uses it,
     /// one batch at a time; any failure drops it and the next batch opens a fresh one.</summary>
     private sealed class Session(AsyncServiceScope scope, CivicGridDbContext db, List<ICaseStepObserver> observers) : IAsyncDisposable

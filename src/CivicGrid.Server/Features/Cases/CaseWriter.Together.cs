@@ -38,7 +38,6 @@ public sealed partial class CaseWriter
                         if (!linked.Add(existing.Id)) return null;
                         var step = existing.LinkDuplicate(report, batch[i].Actor, now);
                         db.CaseHistory.Add(step);
-                        existing.Version++;
                         (steps[i], kinds[i]) = (new CaseStep(existing, step), IntakeOutcomeKind.LinkedToExisting);
                         continue;
                     }
@@ -53,40 +52,38 @@ public sealed partial class CaseWriter
             {
                 var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.Calendar.Zone).DateTime);
                 var numbers = await CaseNumbers.NextAsync(db, city.Code, city.CaseNumberPrefix, localDay, fresh.Count, default);
-                var firstId = direct ? await SqliteRows.NextIdAsync<Case>(db, default) : 0;
+                var firstId = direct ? await BulkWriter.NextIdAsync<Case>(db, default) : 0;
                 for (var n = 0; n < fresh.Count; n++)
                 {
                     var i = fresh[n];
-                    var (created, entry) = Case.Report(numbers[n], city.Code, batch[i].Report, batch[i].Actor, now, context);
-                    if (direct) created.Id = firstId + n;
-                    else db.Cases.Add(created);
+                    var (created, entry) = Case.Report(numbers[n], city.Code, batch[i].Report, batch[i].Actor, now, context, direct ? firstId + n : 0);
+                    if (!direct) db.Cases.Add(created);
                     (steps[i], kinds[i]) = (new CaseStep(created, entry), IntakeOutcomeKind.Created);
                 }
-                if (!direct) await db.SaveChangesAsync();
-                foreach (var i in fresh)
+                if (!direct)
                 {
-                    steps[i].Case.Seal(steps[i].Entry);
-                    if (!direct) db.CaseHistory.Add(steps[i].Entry);
+                    await db.SaveChangesAsync();
+                    foreach (var i in fresh)
+                    {
+                        steps[i].Case.SealReport(steps[i].Entry);
+                        db.CaseHistory.Add(steps[i].Entry);
+                    }
                 }
             }
             var keys = new List<IdempotencyRecord>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
-                if (batch[i].Idempotency is not { } key) continue;
-                keys.Add(new IdempotencyRecord
-                {
-                    Scope = key.Scope, Key = key.Key, RequestHash = key.RequestHash, CaseId = steps[i].Case.Id, CreatedAt = now,
-                });
+                if (batch[i].Idempotency is { } key) keys.Add(Idempotency.Record(key, steps[i].Case.Id, now));
             }
             if (direct)
             {
-                SqliteRows.Insert(db, fresh.Select(i => steps[i].Case).ToList());
-                SqliteRows.Insert(db, fresh.Select(i => steps[i].Entry).ToList());
-                SqliteRows.Insert(db, keys);
+                await BulkWriter.InsertAsync(db, fresh.Select(i => steps[i].Case), null, default);
+                await BulkWriter.InsertAsync(db, fresh.Select(i => steps[i].Entry), null, default);
+                await BulkWriter.InsertAsync(db, keys, null, default);
             }
             else db.IdempotencyRecords.AddRange(keys);
             await observers.NotifyAsync(db, steps, default);
-            if (!direct || !SqliteRows.TryInsertTracked(db)) await db.SaveChangesAsync();
+            if (!direct || !BulkWriter.TryInsertTracked(db)) await db.SaveChangesAsync();
             await transaction.CommitAsync();
             db.ChangeTracker.Clear(); // before the cases go to their callers: the session's context lives on
             return steps.Select((step, i) => new Result((new IntakeOutcome(step.Case, kinds[i]), step.Entry), null)).ToArray();

@@ -127,7 +127,6 @@ public sealed partial class CaseWriter : IAsyncDisposable
         {
             step = existing.LinkDuplicate(report, actor, now);
             db.CaseHistory.Add(step);
-            existing.Version++;
             (@case, kind) = (existing, IntakeOutcomeKind.LinkedToExisting);
         }
         else
@@ -137,17 +136,11 @@ public sealed partial class CaseWriter : IAsyncDisposable
             var (created, entry) = Case.Report(number, city.Code, report, actor, now, context);
             db.Cases.Add(created);
             await db.SaveChangesAsync();
-            created.Seal(entry);
+            created.SealReport(entry);
             db.CaseHistory.Add(entry);
             (@case, step, kind) = (created, entry, IntakeOutcomeKind.Created);
         }
-        if (idempotency is not null)
-        {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Scope = idempotency.Scope, Key = idempotency.Key, RequestHash = idempotency.RequestHash, CaseId = @case.Id, CreatedAt = now,
-            });
-        }
+        if (idempotency is not null) db.IdempotencyRecords.Add(Idempotency.Record(idempotency, @case.Id, now));
         await observers.NotifyAsync(db, @case, step, default);
         await db.SaveChangesAsync();
         return (new IntakeOutcome(@case, kind), step);

@@ -25,7 +25,7 @@ public static class CreateCaseHandler
                 ? AccessCheck.Forbidden(who, "report through the channel", input.Channel ?? "(none)", "the channel does not match your roles", logger)
                 : throw FieldErrors.Invalid("channel", $"channel must be one of {string.Join(", ", StaffChannels)}.");
         }
-        var idempotency = IdempotencyHeader.Read(request) is { } key ? new IdempotencyKey($"user:{who.UserId}", key, body.Sha256) : null;
+        var idempotency = IdempotencyHeader.Read(request) is { } key ? IdempotencyKey.Of($"user:{who.UserId}", key, body.Raw) : null;
         var outcome = await intake.SubmitAsync(
             new IntakeRequest(channel, input.Description, input.Latitude, input.Longitude, input.Crs, input.Kind, input.TypeCode,
                 input.ComponentId, input.Address, input.ReporterName, input.ReporterPhone, input.ReporterEmail),

@@ -6,7 +6,7 @@ namespace CivicGrid.Server.Features.Cases;
 public static class IdempotencyHeader
 {
     public const string Name = "Idempotency-Key";
-    public const int MaxLength = 128;
+    public const int MaxLength = IdempotencyKey.MaxLength;
 
     /// <summary>The key, or null when none was sent.</summary>
     /// <exception cref="InvalidRequestException">The key is longer than <see cref="MaxLength"/>.</exception>

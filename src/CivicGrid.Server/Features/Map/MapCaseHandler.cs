@@ -52,15 +52,15 @@ public static class MapCaseHandler
             var list = typeCodes.ToList();
             cases = cases.Where(c => c.TypeCode != null && list.Contains(c.TypeCode));
         }
-        // Only what the marker needs, into a bare Case so that the light comes from the domain's own rule.
-        var rows = await cases.Select(c => new Case
+        // Only what the marker needs; the light comes from the domain's own rule.
+        var rows = await cases.Select(c => new
         {
-            Id = c.Id, Number = c.Number, CityCode = c.CityCode, Description = string.Empty, Status = c.Status, TypeCode = c.TypeCode,
-            Longitude = c.Longitude, Latitude = c.Latitude, DepartmentId = c.DepartmentId, IsUrgent = c.IsUrgent, CreatedAt = c.CreatedAt,
-            StageDueAt = c.StageDueAt, StageYellowAt = c.StageYellowAt, FrozenLight = c.FrozenLight,
+            c.Id, c.Number, c.Status, c.TypeCode, c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt,
+            c.StageDueAt, c.StageYellowAt, c.FrozenLight,
         }).Take(maxCases + 1).ToListAsync(cancellationToken);
         var shown = rows.Take(maxCases).Select(c => new MapCase(c.Id, c.Number, c.Status, c.TypeCode,
-            c.LightAt(now)?.ToString().ToLowerInvariant(), c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt)).ToList();
+            Case.LightAt(now, c.Status, c.StageDueAt, c.StageYellowAt, c.FrozenLight)?.ToString().ToLowerInvariant(),
+            c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt)).ToList();
         return TypedResults.Ok(new MapCases(shown.Count, rows.Count > maxCases, shown));
     }
 

@@ -43,7 +43,7 @@ public static partial class Open311Submission
         var fields = parsed.Fields!;
 
         var headerKey = request.Headers["Idempotency-Key"].ToString();
-        if (headerKey.Length > 128) return Open311Errors.BadRequest(fmt, "The Idempotency-Key header is at most 128 characters.");
+        if (headerKey.Length > IdempotencyKey.MaxLength) return Open311Errors.BadRequest(fmt, $"The Idempotency-Key header is at most {IdempotencyKey.MaxLength} characters.");
         var idempotency = IdempotencyFor(key, headerKey, form);
 
         // Bad input found by intake and a reused key are thrown and answered by Open311ErrorFilter.
@@ -80,12 +80,11 @@ public static partial class Open311Submission
     {
         var canonical = string.Join("&", form.Values.Where(v => v.Key != "api_key" && v.Value.Length > 0)
             .OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value)));
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         var scope = $"open311:{key.Id}";
-        if (headerKey.Length > 0) return new IdempotencyKey(scope, headerKey, requestHash);
+        if (headerKey.Length > 0) return IdempotencyKey.Of(scope, headerKey, Encoding.UTF8.GetBytes(canonical));
         if (form["device_id"] is not { } device) return null;
         var derived = "device:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(device + "\n" + canonical)));
-        return new IdempotencyKey(scope, derived, requestHash);
+        return IdempotencyKey.Of(scope, derived, Encoding.UTF8.GetBytes(canonical));
     }
 
     /// <summary>Every accepted submission gets a token; a replay gets the token of the first answer. Written after the

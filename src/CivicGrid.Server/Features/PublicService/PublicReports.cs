@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
@@ -40,7 +39,7 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         var intakeRequest = new IntakeRequest(CaseChannel.Citizen, description, request.Latitude, request.Longitude, request.Crs,
             request.Kind, request.TypeCode, ComponentId: null, request.Address, Blank(contact?.Name), Blank(contact?.Phone), Blank(contact?.Email));
         var idempotency = string.IsNullOrEmpty(idempotencyKey) ? null
-            : new IdempotencyKey(IdempotencyScope, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request))));
+            : IdempotencyKey.Of(IdempotencyScope, idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(request));
         IntakeOutcome outcome;
         try
         {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CivicGrid.Server.Platform.Errors;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,7 +25,8 @@ public sealed class JsonBody<T> : IEndpointParameterMetadataProvider where T : c
     public T Value { get; }
 
     /// <summary>The SHA-256 of the body as sent, lower-case hex.</summary>
-    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(_raw));
+    /// <summary>The body's bytes as sent (what the staff API's Idempotency-Key hash covers).</summary>
+    public ReadOnlySpan<byte> Raw => _raw;
 
     /// <exception cref="InvalidRequestException">The body is too large (413), not JSON, or a value does not fit (400).</exception>
     public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)

@@ -8,16 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CivicGrid.Data;
 
-/// <summary>Inserts new rows on SQLite with one prepared single-row INSERT per entity type, bound and stepped once per
-/// row, in the context's open transaction. It is what EF Core's SaveChanges does for added rows, without the change
-/// tracking, the command batching and a statement compiled per row: the group-commit writer (ADR 0008) spends its
-/// time there. Columns, conversions (enums as text, instants as unix ms) and keys come from the EF model, so the rows are
-/// the ones SaveChanges would write. Only for rows whose foreign keys point at rows already written or written
-/// earlier in the same call. The statements are kept with their connection object and reused: SQLite compiles each
-/// once for as long as the connection stays open (the writer keeps its connection open), and again after a reopen.</summary>
-public static class SqliteRows
+public static partial class BulkWriter
 {
-    /// <summary>The first id free in <typeparamref name="T"/>'s AUTOINCREMENT table (never one a deleted row had): the
+    /// <summary>SQLite only: the first id free in <typeparamref name="T"/>'s AUTOINCREMENT table (never one a deleted row had): the
     /// caller may give the next rows that id and the ones after it while it holds SQLite's write lock (an open write
     /// transaction that has written), until the rows are in.</summary>
     public static async Task<long> NextIdAsync<T>(DbContext db, CancellationToken cancellationToken) where T : class
@@ -36,26 +29,8 @@ public static class SqliteRows
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! + 1;
     }
 
-    /// <summary>Inserts <paramref name="rows"/>. A store-generated key left at its default (on the first row: all rows
-    /// alike) is generated and set on each row; a key given explicitly is written as given.</summary>
-    public static void Insert<T>(DbContext db, IReadOnlyList<T> rows) where T : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var key = entityType.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } single] ? single : null;
-        var withKey = key is null || !Equals(key.GetGetter().GetClrValue(rows[0]), key.Sentinel);
-        var insert = Statement.For(db, entityType, withKey ? null : key);
-        foreach (var row in rows)
-        {
-            var id = insert.Write(row);
-            if (!withKey) key!.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>Inserts the rows the context tracks as added (what step observers put there), principals first, and
-    /// marks them saved. False, with nothing written, when the context tracks an update or a delete: then SaveChanges
+    /// <summary>SQLite only: inserts the rows the context tracks as added (what step observers put there), principals
+    /// first, and marks them saved. False, with nothing written, when the context tracks an update or a delete: then SaveChanges
     /// must do it.</summary>
     public static bool TryInsertTracked(DbContext db)
     {
@@ -113,10 +88,22 @@ public static class SqliteRows
     }
 
     private static SqliteConnection Connection(DbContext db) => db.Database.GetDbConnection() as SqliteConnection
-        ?? throw new InvalidOperationException("SqliteRows needs a SQLite connection.");
+        ?? throw new InvalidOperationException("This bulk write needs a SQLite connection.");
 
     private static SqliteTransaction Transaction(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
-        ?? throw new InvalidOperationException("SqliteRows writes inside an open transaction only.");
+        ?? throw new InvalidOperationException("The bulk writer writes inside an open transaction only.");
+
+    private static async Task<long> RowCountAsync(DbContext db, IEntityType entityType, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, $"SELECT COALESCE(MAX(rowid), 0) FROM \"{entityType.GetTableName()}\"");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static SqliteCommand Command(DbContext db, string sql)
     {
@@ -134,6 +121,8 @@ public static class SqliteRows
         private readonly (IProperty Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
         private readonly bool _returnsKey;
 
+        public bool ReturnsKey => _returnsKey;
+
         private Statement(SqliteCommand command, (IProperty, ValueConverter?, DbParameter)[] columns, bool returnsKey) =>
             (_command, _columns, _returnsKey) = (command, columns, returnsKey);
 
@@ -150,7 +139,7 @@ public static class SqliteRows
             var values = properties.Select((_, i) => "$p" + i);
             var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)})"
                 + (generatedKey is null ? "" : $" RETURNING \"{generatedKey.GetColumnName(table)}\"");
-            var command = SqliteRows.Command(db, sql);
+            var command = BulkWriter.Command(db, sql);
             var columns = properties.Select((p, i) =>
             {
                 var mapping = (RelationalTypeMapping)p.GetTypeMapping();
