@@ -10,6 +10,8 @@ public sealed partial class HostBasicsTests
     private static readonly HashSet<string> NoBody =
     [
         "POST /api/v1/api-keys/{id}/revoke", // the path names the key and the action; there is nothing to send
+        "POST /api/v1/users/{id}/deactivate", // likewise: the path names the user and the action
+        "POST /api/v1/users/{id}/reactivate",
     ];
 
     [Fact]
