@@ -165,24 +165,32 @@
   }
 
   // The public map: recent cases without personal data; sensitive types arrive with blurred positions.
+  // Marker colours by public stage; the legend's colours (app.css .status-*) are the same.
+  const publicStatusColours = { received: '#e8710a', registered: '#b06000', in_progress: '#0b57d0', checking: '#7b1fa2', closed: '#188038' };
+
   function publicMap(element) {
     const map = L.map(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
     baseLayer(map, element);
     const layer = L.layerGroup().addTo(map);
     const status = document.getElementById(element.dataset.status);
+    const filter = document.getElementById(element.dataset.filter);
     async function load() {
       try {
-        const data = await getJson(`/api/public/cases?bbox=${bbox(map)}&days=30`);
+        const days = (filter && filter.elements.days.value) || '30';
+        const openOnly = !!(filter && filter.elements.open.checked);
+        const data = await getJson(`/api/public/cases?bbox=${bbox(map)}&days=${encodeURIComponent(days)}`);
+        const shown = data.cases.filter(c => !openOnly || c.status !== 'closed');
         layer.clearLayers();
-        for (const c of data.cases) {
+        for (const c of shown) {
           const text = lines(c.number, c.typeName, c.statusLabel, c.positionBlurred ? textElement('em', element.dataset.blurred) : null);
-          L.circleMarker([c.latitude, c.longitude], { radius: 7, color: '#fff', weight: 1.5, fillColor: '#0b4f8a', fillOpacity: 0.9 })
+          L.circleMarker([c.latitude, c.longitude], { radius: 7, color: '#fff', weight: 1.5, fillColor: publicStatusColours[c.status] || '#5f6368', fillOpacity: 0.9 })
             .bindPopup(text).addTo(layer);
         }
-        element.dataset.cases = String(data.cases.length);
-        status && (status.textContent = element.dataset.loaded.replace('{0}', data.cases.length));
+        element.dataset.cases = String(shown.length);
+        status && (status.textContent = element.dataset.loaded.replace('{0}', shown.length));
       } catch { status && (status.textContent = element.dataset.failed); }
     }
+    filter && filter.addEventListener('change', load);
     map.on('moveend', load);
     load();
     return map;
