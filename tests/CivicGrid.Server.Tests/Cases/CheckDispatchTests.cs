@@ -105,7 +105,11 @@ public abstract class CheckDispatchTests<TDatabase>(CityHost<TDatabase> city) wh
         Assert.Equal(30, (due - start).TotalMinutes, 0.1);
         city.Time.SetUtcNow(due.AddMinutes(5));
         city.ForgetSignIns();
-        await city.Step(name, second, new { action = "request_check" }); // five minutes past the 30 min limit
+        // Five minutes past the 30 min limit. The deadline monitor may raise the overdue alert on this case at the same
+        // moment (a version change): the step then answers 409 and the client reloads and retries, as any client would.
+        var late = await city.TryStep(name, second, new { action = "request_check" });
+        if (late.StatusCode == HttpStatusCode.Conflict) late = await city.TryStep(name, second, new { action = "request_check" });
+        Assert.True(late.IsSuccessStatusCode, await late.Content.ReadAsStringAsync());
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         string Day(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
