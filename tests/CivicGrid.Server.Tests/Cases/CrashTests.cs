@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CivicGrid.Domain.Cases;
 using CivicGrid.Server.Tests.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,15 @@ using Xunit.Abstractions;
 
 namespace CivicGrid.Server.Tests.Cases;
 
-/// <summary>The server process killed with SIGKILL at a random moment of a bounded burst of case creations (four
-/// clients, each with its own Idempotency-Keys), then restarted on the same database: every creation acknowledged
-/// with 2xx is there with exactly its first history entry, no case is half-written, `audit verify` passes, and
-/// retrying an unanswered request with its key returns the case it made before the crash or makes it now, never two.</summary>
+/// <summary>The server process killed with SIGKILL at a random moment of a bounded burst of reports through every
+/// intake channel (two staff clients, one Open311 client, one citizen, each request with its own Idempotency-Key), then
+/// restarted on the same database: every report acknowledged with 2xx is there with exactly its first history entry, no
+/// case is half-written — an Open311 case has its token and a citizen's case its tracking token, or neither exists
+/// (issue 16: they commit in one transaction) — `audit verify` passes, and retrying an unanswered request with its key
+/// returns the case it made before the crash or makes it now, never two.</summary>
 public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    private const int Clients = 4;
+    private static readonly CrashChannel[] ClientChannels = [CrashChannel.Staff, CrashChannel.Staff, CrashChannel.Open311, CrashChannel.Public];
     private const int RequestsPerClient = 400;
     private readonly TDatabase _database = new();
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("civicgrid-crash-").FullName;
@@ -36,61 +39,65 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         var seed = Environment.TickCount;
         var killAfter = TimeSpan.FromMilliseconds(new Random(seed).Next(100, 1000));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        List<Attempt> attempts;
+        List<CrashAttempt> attempts;
         int exitCode;
+        string apiKey;
         await using (var server = await StartServerAsync())
         {
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: started, demo seeded");
-            (attempts, exitCode) = await BurstAndKillAsync(server, killAfter);
+            apiKey = await CreateApiKeyAsync(server);
+            (attempts, exitCode) = await BurstAndKillAsync(server, apiKey, killAfter);
         }
-        var acknowledged = attempts.Where(a => a.CaseId is not null).ToList();
+        var acknowledged = attempts.Where(a => a.Number is not null).ToList();
         var unanswered = attempts.Where(a => a.Status is null).ToList();
-        output.WriteLine($"seed {seed}: killed {killAfter.TotalMilliseconds} ms after the first 201; {acknowledged.Count} acknowledged, {unanswered.Count} unanswered");
+        output.WriteLine($"seed {seed}: killed {killAfter.TotalMilliseconds} ms after the first acknowledgement; {acknowledged.Count} acknowledged, {unanswered.Count} unanswered; "
+            + string.Join(", ", acknowledged.GroupBy(a => a.Channel).Select(g => $"{g.Key} {g.Count()}")));
 
         Assert.Equal(137, exitCode); // 128 + SIGKILL: killed, not shut down
-        Assert.All(attempts.Where(a => a.Status is not null), a => Assert.Equal(HttpStatusCode.Created, a.Status));
-        Assert.NotEmpty(acknowledged);
+        Assert.All(attempts.Where(a => a.Status is not null), a => Assert.Equal(CrashAttempt.CreatedStatus(a.Channel), a.Status));
+        Assert.All(ClientChannels.Distinct(), channel => Assert.Contains(acknowledged, a => a.Channel == channel));
         Assert.NotEmpty(unanswered);
-        var committed = await AssertNothingHalfWrittenAsync();
-        Assert.All(acknowledged, a => Assert.Equal(a.CaseId, committed.GetValueOrDefault(a.Description)));
+        var committed = await AssertNothingHalfWrittenAsync(retried: false);
+        Assert.All(acknowledged, a => Assert.Equal(a.Number, committed.GetValueOrDefault(a.Description).Number));
+        await AssertOpen311TokensAreTheAnsweredOnesAsync(acknowledged);
 
         output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: killed, database checked");
         await using (var server = await StartServerAsync())
         {
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: restarted");
-            await AssertAcknowledgedCasesAreWholeAsync(server.Client, acknowledged);
+            await AssertAcknowledgedCasesAreWholeAsync(server.Client, acknowledged, committed);
             var audit = await ServerProcess.RunAsync(ServerEnvironment(), ServerProcess.Patience, "audit", "verify");
             Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: acknowledged cases read back, {audit.Output.Trim()}");
-            await AssertRetriesNeverDuplicateAsync(server.Client, acknowledged, unanswered, committed);
+            await AssertRetriesNeverDuplicateAsync(server, apiKey, acknowledged, unanswered, committed);
         }
-        var afterRetries = await AssertNothingHalfWrittenAsync();
+        var afterRetries = await AssertNothingHalfWrittenAsync(retried: true);
         Assert.Equal(attempts.Count, afterRetries.Count);
     }
 
-    private async Task<(List<Attempt> Attempts, int ExitCode)> BurstAndKillAsync(RunningProcess server, TimeSpan killAfter)
+    private async Task<(List<CrashAttempt> Attempts, int ExitCode)> BurstAndKillAsync(RunningProcess server, string apiKey, TimeSpan killAfter)
     {
-        var attempts = new ConcurrentQueue<Attempt>();
+        var attempts = new ConcurrentQueue<CrashAttempt>();
         var firstCreated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task ClientAsync(int client)
         {
             for (var i = 0; i < RequestsPerClient; i++)
             {
-                var attempt = new Attempt($"crash-{client}-{i}");
+                var attempt = new CrashAttempt(ClientChannels[client], $"crash-{client}-{i}");
                 attempts.Enqueue(attempt);
                 try
                 {
-                    await attempt.SendAsync(server.Client);
+                    await attempt.SendAsync(server.Client, server.Anonymous, apiKey);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or JsonException)
                 {
                     return; // the server is gone: this request stays unanswered
                 }
-                if (attempt.CaseId is not null) firstCreated.TrySetResult();
+                if (attempt.Number is not null) firstCreated.TrySetResult();
             }
         }
 
-        var clients = Enumerable.Range(1, Clients).Select(ClientAsync).ToList();
+        var clients = Enumerable.Range(0, ClientChannels.Length).Select(ClientAsync).ToList();
         await firstCreated.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(killAfter);
         var exitCode = await server.Process.KillAsync();
@@ -100,65 +107,106 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
 
     /// <summary>Straight from the database: no case without its history or history without its case, every
     /// case's history count matches its entries, one idempotency record per burst case, one counter step per case, no
-    /// description (one per request) twice. Returns the committed burst cases by description.</summary>
-    private async Task<Dictionary<string, long>> AssertNothingHalfWrittenAsync()
+    /// description (one per request) twice; every Open311 burst case has exactly one token and every citizen burst case
+    /// its tracking token (exactly one before retries: a public replay hands out a token of its own). Returns the
+    /// committed burst cases by description.</summary>
+    private async Task<Dictionary<string, (long Id, string Number)>> AssertNothingHalfWrittenAsync(bool retried)
     {
         await using var db = _database.CreateContext();
         Assert.Equal(0, await db.Cases.CountAsync(c => !db.CaseHistory.Any(h => h.CaseId == c.Id)));
         Assert.Equal(0, await db.CaseHistory.CountAsync(h => !db.Cases.Any(c => c.Id == h.CaseId)));
         Assert.Equal(0, await db.Cases.CountAsync(c => c.HistoryCount != db.CaseHistory.Count(h => h.CaseId == c.Id)));
         Assert.Equal(0, await db.IdempotencyRecords.CountAsync(r => !db.Cases.Any(c => c.Id == r.CaseId)));
+        Assert.Equal(0, await db.Open311Tokens.CountAsync(t => !db.Cases.Any(c => c.Id == t.CaseId)));
+        Assert.Equal(0, await db.CaseTrackingTokens.CountAsync(t => !db.Cases.Any(c => c.Id == t.CaseId)));
         // The demo city's own case history is there too: it has no idempotency records and its own counter steps.
         var cases = await db.Cases.CountAsync();
         Assert.Equal(cases, await db.CaseNumberCounters.SumAsync(c => c.Last));
-        var burst = await db.Cases.AsNoTracking().Where(c => c.Description.StartsWith(Attempt.Marker))
-            .Select(c => new { c.Description, c.Id }).ToListAsync();
+        var burst = await db.Cases.AsNoTracking().Where(c => c.Description.StartsWith(CrashAttempt.Marker))
+            .Select(c => new
+            {
+                c.Description, c.Id, c.Number, c.Channel,
+                Open311Tokens = db.Open311Tokens.Count(t => t.CaseId == c.Id),
+                TrackingTokens = db.CaseTrackingTokens.Count(t => t.CaseId == c.Id),
+            }).ToListAsync();
         Assert.Equal(burst.Count, await db.IdempotencyRecords.CountAsync());
-        Assert.Equal(burst.Count, await db.IdempotencyRecords.CountAsync(r => db.Cases.Any(c => c.Id == r.CaseId && c.Description.StartsWith(Attempt.Marker))));
+        Assert.Equal(burst.Count, await db.IdempotencyRecords.CountAsync(r => db.Cases.Any(c => c.Id == r.CaseId && c.Description.StartsWith(CrashAttempt.Marker))));
         Assert.Empty(burst.GroupBy(c => c.Description).Where(g => g.Count() > 1).Select(g => g.Key));
-        return burst.ToDictionary(c => c.Description, c => c.Id);
+        Assert.All(burst.Where(c => c.Channel == CaseChannel.Open311), c => Assert.Equal((c.Number, 1, 0), (c.Number, c.Open311Tokens, c.TrackingTokens)));
+        Assert.All(burst.Where(c => c.Channel == CaseChannel.Citizen), c =>
+        {
+            Assert.Equal(0, c.Open311Tokens);
+            if (retried) Assert.InRange(c.TrackingTokens, 1, 3);
+            else Assert.Equal((c.Number, 1), (c.Number, c.TrackingTokens));
+        });
+        Assert.All(burst.Where(c => c.Channel is not (CaseChannel.Open311 or CaseChannel.Citizen)), c => Assert.Equal(0, c.Open311Tokens + c.TrackingTokens));
+        return burst.ToDictionary(c => c.Description, c => (c.Id, c.Number));
     }
 
-    private static async Task AssertAcknowledgedCasesAreWholeAsync(HttpClient client, List<Attempt> acknowledged)
+    /// <summary>The token an acknowledged Open311 client holds is the one stored for its case.</summary>
+    private async Task AssertOpen311TokensAreTheAnsweredOnesAsync(List<CrashAttempt> acknowledged)
+    {
+        await using var db = _database.CreateContext();
+        var stored = await db.Open311Tokens.AsNoTracking().Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { c.Number, t.Token })
+            .ToDictionaryAsync(t => t.Number, t => t.Token);
+        Assert.All(acknowledged.Where(a => a.Channel == CrashChannel.Open311), a => Assert.Equal(a.Token, stored.GetValueOrDefault(a.Number!)));
+    }
+
+    private static async Task AssertAcknowledgedCasesAreWholeAsync(HttpClient client, List<CrashAttempt> acknowledged,
+        Dictionary<string, (long Id, string Number)> committed)
     {
         foreach (var attempt in acknowledged)
         {
-            var @case = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{attempt.CaseId}");
+            var id = committed[attempt.Description].Id;
+            var @case = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
             Assert.Equal(attempt.Number, @case.GetProperty("number").GetString());
             Assert.Equal(attempt.Description, @case.GetProperty("description").GetString());
-            var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{attempt.CaseId}/history");
+            var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/cases/{id}/history");
             var first = Assert.Single(history!);
             Assert.Equal(1, first.GetProperty("sequence").GetInt32());
             Assert.Equal("report", first.GetProperty("action").GetString());
         }
     }
 
-    /// <summary>An unanswered request retried with its key: the case it made before the crash (200 replayed) or a
-    /// new one now (201), and the same case again on a second retry. An acknowledged one replays its case.</summary>
-    private static async Task AssertRetriesNeverDuplicateAsync(
-        HttpClient client, List<Attempt> acknowledged, List<Attempt> unanswered, Dictionary<string, long> committed)
+    /// <summary>An unanswered request retried with its key: the case it made before the crash (replayed) or a new one
+    /// now, and the same case again on a second retry. An acknowledged one replays its case (Open311: with its token).</summary>
+    private static async Task AssertRetriesNeverDuplicateAsync(RunningProcess server, string apiKey,
+        List<CrashAttempt> acknowledged, List<CrashAttempt> unanswered, Dictionary<string, (long Id, string Number)> committed)
     {
         foreach (var attempt in unanswered)
         {
-            await attempt.SendAsync(client);
+            await attempt.SendAsync(server.Client, server.Anonymous, apiKey);
+            Assert.Equal(CrashAttempt.CreatedStatus(attempt.Channel) == HttpStatusCode.OK || committed.ContainsKey(attempt.Description)
+                ? HttpStatusCode.OK : HttpStatusCode.Created, attempt.Status);
             if (committed.TryGetValue(attempt.Description, out var before))
             {
-                Assert.Equal((HttpStatusCode.OK, "replayed", before), (attempt.Status, attempt.Outcome, attempt.CaseId));
+                Assert.Equal(before.Number, attempt.Number);
+                if (attempt.Channel != CrashChannel.Open311) Assert.Equal("replayed", attempt.Outcome);
             }
-            else
-            {
-                Assert.Equal((HttpStatusCode.Created, "created"), (attempt.Status, attempt.Outcome));
-            }
-            var created = attempt.CaseId;
-            await attempt.SendAsync(client);
-            Assert.Equal(("replayed", created), (attempt.Outcome, attempt.CaseId));
+            else if (attempt.Channel != CrashChannel.Open311) Assert.Equal("created", attempt.Outcome);
+            var (number, token) = (attempt.Number, attempt.Token);
+            await attempt.SendAsync(server.Client, server.Anonymous, apiKey);
+            Assert.Equal(number, attempt.Number);
+            if (attempt.Channel == CrashChannel.Open311) Assert.Equal(token, attempt.Token);
+            else Assert.Equal("replayed", attempt.Outcome);
         }
-        foreach (var attempt in acknowledged.Take(50))
+        foreach (var attempt in acknowledged.GroupBy(a => a.Channel).SelectMany(g => g.Take(20)))
         {
-            var id = attempt.CaseId;
-            await attempt.SendAsync(client);
-            Assert.Equal((HttpStatusCode.OK, "replayed", id), (attempt.Status, attempt.Outcome, attempt.CaseId));
+            var number = attempt.Number;
+            await attempt.SendAsync(server.Client, server.Anonymous, apiKey);
+            Assert.Equal(number, attempt.Number);
+            if (attempt.Channel == CrashChannel.Open311) Assert.Equal(attempt.FirstToken, attempt.Token);
+            else Assert.Equal("replayed", attempt.Outcome);
         }
+    }
+
+    private static async Task<string> CreateApiKeyAsync(RunningProcess server)
+    {
+        using var admin = new HttpClient { BaseAddress = server.Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await admin.SignInAsync("admin"));
+        var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "crash test client" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
     }
 
     private Dictionary<string, string?> ServerEnvironment() => new()
@@ -171,6 +219,9 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         ["Database__MigrateOnStart"] = "true",
         ["Demo__Scale"] = "small",
         ["Cases__DuplicateRadiusMetres"] = "0", // every report makes its own case
+        ["Open311__SubmissionsPerKeyPerMinute"] = "100000", // a burst, not abuse
+        ["Open311__SubmissionsPerIpPerMinute"] = "100000",
+        ["PublicService__ReportsPerIpPerMinute"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
@@ -185,7 +236,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
             var token = await client.SignInAsync("operator");
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return new RunningProcess(process, client);
+            return new RunningProcess(process, client, new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(20) });
         }
         catch
         {
@@ -194,51 +245,17 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         }
     }
 
-    private sealed class RunningProcess(ServerProcess process, HttpClient client) : IAsyncDisposable
+    private sealed class RunningProcess(ServerProcess process, HttpClient client, HttpClient anonymous) : IAsyncDisposable
     {
         public ServerProcess Process { get; } = process;
         public HttpClient Client { get; } = client;
+        public HttpClient Anonymous { get; } = anonymous;
 
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();
+            Anonymous.Dispose();
             await Process.DisposeAsync();
-        }
-    }
-
-    /// <summary>One creation request: its Idempotency-Key, a description naming the key, the exact body bytes
-    /// (a retry must send the same bytes) and what the server answered last.</summary>
-    private sealed class Attempt(string key)
-    {
-        public const string Marker = "crash test ";
-
-        public string Key { get; } = key;
-        public string Description { get; } = Marker + key;
-        private readonly string _body = JsonSerializer.Serialize(Reports.At("06010", description: Marker + key));
-
-        public HttpStatusCode? Status { get; private set; }
-        public string? Outcome { get; private set; }
-        public long? CaseId { get; private set; }
-        public string? Number { get; private set; }
-
-        /// <summary>Sends the request; on a 2xx records the case. Throws when no whole answer arrives.</summary>
-        public async Task SendAsync(HttpClient client)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cases")
-            {
-                Content = new StringContent(_body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("Idempotency-Key", Key);
-            using var response = await client.SendAsync(request);
-            if (!response.IsSuccessStatusCode)
-            {
-                Status = response.StatusCode;
-                return;
-            }
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            (Outcome, CaseId, Number) = (body.GetProperty("outcome").GetString(),
-                body.GetProperty("case").GetProperty("id").GetInt64(), body.GetProperty("case").GetProperty("number").GetString());
-            Status = response.StatusCode;
         }
     }
 }

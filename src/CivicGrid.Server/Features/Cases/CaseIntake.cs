@@ -12,7 +12,8 @@ namespace CivicGrid.Server.Features.Cases;
 public sealed partial class CaseIntake(
     CivicGridDbContext db, GridLocator locator, CatalogueTypeCheck types, CaseWriter writer, Idempotency idempotencyKeys, ILogger<CaseIntake> logger)
 {
-    public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, Actor actor, IdempotencyKey? idempotency, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, Actor actor, IdempotencyKey? idempotency, CancellationToken cancellationToken,
+        IIntakeCompanion? companion = null)
     {
         using var entered = idempotency is null ? null : idempotencyKeys.Enter(idempotency);
         // A repeated key is answered by the writer, which reads the keys of a whole batch at once, so a first request
@@ -31,7 +32,7 @@ public sealed partial class CaseIntake(
         IntakeOutcome outcome;
         try
         {
-            outcome = await writer.WriteAsync(report, actor, idempotency);
+            outcome = await writer.WriteAsync(report, actor, idempotency, companion);
         }
         catch (DbUpdateException) when (idempotency is not null)
         {

@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Features.Cases;
 public sealed partial class CaseWriter
 {
     /// <summary>The fast way (ADR 0008): the whole batch with a fixed handful of statements — one number upsert per day,
-    /// one insert round for the cases, one for their history entries, keys and observers' rows — instead of a handful per
+    /// one insert round for the cases, one for their history entries, keys, observers' and companions' rows — instead of a handful per
     /// report. Null when anything fails or the batch needs the careful way (two reports of one case in the batch); the
     /// transaction is then rolled back, the session dropped and <see cref="WriteOneByOneAsync"/> writes the batch report by report.</summary>
     private async Task<Result[]?> TryWriteTogetherAsync(List<Pending> batch)
@@ -83,6 +83,10 @@ public sealed partial class CaseWriter
             }
             else db.IdempotencyRecords.AddRange(keys);
             await observers.NotifyAsync(db, steps, default);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i].Companion is { } companion) await companion.AddAsync(db, steps[i].Case, now, default);
+            }
             if (!direct || !BulkWriter.TryInsertTracked(db)) await db.SaveChangesAsync();
             await transaction.CommitAsync();
             db.ChangeTracker.Clear(); // before the cases go to their callers: the session's context lives on

@@ -32,9 +32,9 @@ public sealed partial class CaseWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public Task<IntakeOutcome> WriteAsync(ReportDetails report, Actor actor, IdempotencyKey? idempotency)
+    public Task<IntakeOutcome> WriteAsync(ReportDetails report, Actor actor, IdempotencyKey? idempotency, IIntakeCompanion? companion = null)
     {
-        var pending = new Pending(report, actor, idempotency, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(report, actor, idempotency, companion, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The case writer has stopped.");
         return pending.Done.Task;
     }
@@ -142,6 +142,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         }
         if (idempotency is not null) db.IdempotencyRecords.Add(Idempotency.Record(idempotency, @case.Id, now));
         await observers.NotifyAsync(db, @case, step, default);
+        if (pending.Companion is { } companion) await companion.AddAsync(db, @case, now, default);
         await db.SaveChangesAsync();
         return (new IntakeOutcome(@case, kind), step);
     }
@@ -155,7 +156,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
 
     private readonly record struct Result((IntakeOutcome Outcome, CaseHistoryEntry Step)? Written, Exception? Error);
 
-    private sealed record Pending(ReportDetails Report, Actor Actor, IdempotencyKey? Idempotency, TaskCompletionSource<IntakeOutcome> Done);
+    private sealed record Pending(ReportDetails Report, Actor Actor, IdempotencyKey? Idempotency, IIntakeCompanion? Companion,
+        TaskCompletionSource<IntakeOutcome> Done);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} reports failed; each caller gets the error")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

@@ -47,9 +47,12 @@ public static partial class Open311Submission
         var idempotency = IdempotencyFor(key, headerKey, form);
 
         // Bad input found by intake and a reused key are thrown and answered by Open311ErrorFilter.
-        var outcome = await intake.SubmitAsync(fields.Intake, Actor.Citizen(Truncate("Open311 " + key.Name, 64)), idempotency, cancellationToken);
-
-        var token = await TokenForAsync(db, key, outcome, fields.MediaUrl, time, cancellationToken);
+        // The token commits with the case (one transaction, issue 16); a replay answers with the token of the first answer.
+        var companion = new TokenCompanion(NewToken(), key.Id, fields.MediaUrl);
+        var outcome = await intake.SubmitAsync(fields.Intake, Actor.Citizen(Truncate("Open311 " + key.Name, 64)), idempotency, cancellationToken, companion);
+        var token = outcome.Kind == IntakeOutcomeKind.Replayed
+            ? await ReplayedTokenAsync(db, key, outcome, fields.MediaUrl, time, cancellationToken)
+            : companion.Token;
         LogSubmission(logger, outcome.Case.Number, outcome.Kind, key.Id);
         var notice = Notice(outcome, english);
         return new Open311Result(fmt, StatusCodes.Status200OK, new Open311Document("service_requests", new Open311List("request",
@@ -87,16 +90,30 @@ public static partial class Open311Submission
         return IdempotencyKey.Of(scope, derived, Encoding.UTF8.GetBytes(canonical));
     }
 
-    /// <summary>Every accepted submission gets a token; a replay gets the token of the first answer. Written after the
-    /// case commits: if it were lost, the client's retry (same key) replays the case and records the token then.</summary>
-    private static async Task<string> TokenForAsync(
+    /// <summary>The token of a new submission: written by the case writer in the case's own transaction.</summary>
+    private sealed class TokenCompanion(string token, int apiKeyId, string? mediaUrl) : IIntakeCompanion
+    {
+        public string Token => token;
+
+        public ValueTask AddAsync(CivicGridDbContext db, Case @case, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            db.Open311Tokens.Add(new Open311Token { Token = token, CaseId = @case.Id, ApiKeyId = apiKeyId, CreatedAt = now, MediaUrl = mediaUrl });
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>A replay answers with the token of the first answer. A case that has none under this key (made before
+    /// tokens were written with the case, or through another channel with the same key scope) gets one now.</summary>
+    private static async Task<string> ReplayedTokenAsync(
         CivicGridDbContext db, ApiKey key, IntakeOutcome outcome, string? mediaUrl, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (outcome.Kind == IntakeOutcomeKind.Replayed
-            && await db.Open311Tokens.AsNoTracking().Where(t => t.ApiKeyId == key.Id && t.CaseId == outcome.Case.Id)
+        if (await db.Open311Tokens.AsNoTracking().Where(t => t.ApiKeyId == key.Id && t.CaseId == outcome.Case.Id)
                 .OrderBy(t => t.CreatedAt).Select(t => t.Token).FirstOrDefaultAsync(cancellationToken) is { } existing)
             return existing;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = NewToken();
         db.Open311Tokens.Add(new Open311Token
         {
             Token = token, CaseId = outcome.Case.Id, ApiKeyId = key.Id, CreatedAt = time.GetUtcNow(), MediaUrl = mediaUrl,

@@ -39,6 +39,10 @@ public sealed partial class PublicPhotos(
 
     /// <summary>Attaches the still unattached uploads to the case (a replayed report finds them attached already).</summary>
     public Task<int> AttachAsync(IReadOnlyCollection<Guid> uploadIds, long caseId, CancellationToken cancellationToken) =>
+        AttachAsync(db, uploadIds, caseId, cancellationToken);
+
+    /// <summary>Links public uploads not yet attached to the case, on <paramref name="db"/> (the case writer's, inside its transaction).</summary>
+    public static Task<int> AttachAsync(CivicGridDbContext db, IReadOnlyCollection<Guid> uploadIds, long caseId, CancellationToken cancellationToken) =>
         uploadIds.Count == 0 ? Task.FromResult(0)
             : db.Attachments.Where(a => uploadIds.Contains(a.Id) && a.CaseId == null && a.UploadedByUserId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.CaseId, caseId), cancellationToken);

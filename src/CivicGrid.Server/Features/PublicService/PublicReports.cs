@@ -40,17 +40,25 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
             request.Kind, request.TypeCode, ComponentId: null, request.Address, Blank(contact?.Name), Blank(contact?.Phone), Blank(contact?.Email));
         var idempotency = string.IsNullOrEmpty(idempotencyKey) ? null
             : IdempotencyKey.Of(IdempotencyScope, idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(request));
+        // The tracking token and the photo links commit with the case (one transaction, issue 16).
+        var companion = new ReportCompanion(TrackingTokens.NewToken(), photoIds);
         IntakeOutcome outcome;
         try
         {
-            outcome = await intake.SubmitAsync(intakeRequest, Actor.Citizen(null), idempotency, cancellationToken);
+            outcome = await intake.SubmitAsync(intakeRequest, Actor.Citizen(null), idempotency, cancellationToken, companion);
         }
         catch (IntakeValidationException invalid)
         {
             throw new IntakeValidationException(invalid.Errors.ToDictionary(e => PublicFieldName(e.Key), e => e.Value));
         }
-        await photos.AttachAsync(photoIds, outcome.Case.Id, cancellationToken);
-        var token = await IssueTokenAsync(outcome.Case.Id, cancellationToken);
+        var token = companion.Token;
+        if (outcome.Kind == IntakeOutcomeKind.Replayed)
+        {
+            // A replay's case was written before: the photos are linked to it again if the first answer was lost
+            // before they were, and the repeat gets a token of its own.
+            await photos.AttachAsync(photoIds, outcome.Case.Id, cancellationToken);
+            token = await IssueTokenAsync(outcome.Case.Id, cancellationToken);
+        }
         var status = PublicStatuses.Of(outcome.Case.Status);
         return new PublicReportReceipt(OutcomeCode(outcome.Kind), outcome.Case.Number, token, status.Code(), status.Label());
     }
@@ -62,6 +70,17 @@ public sealed class PublicReports(CivicGridDbContext db, CaseIntake intake, Publ
         db.CaseTrackingTokens.Add(new CaseTrackingToken { TokenHash = TrackingTokens.Hash(token), CaseId = caseId, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         return token;
+    }
+
+    private sealed class ReportCompanion(string token, List<Guid> photoIds) : IIntakeCompanion
+    {
+        public string Token => token;
+
+        public async ValueTask AddAsync(CivicGridDbContext db, Case @case, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            db.CaseTrackingTokens.Add(new CaseTrackingToken { TokenHash = TrackingTokens.Hash(token), CaseId = @case.Id, CreatedAt = now });
+            await PublicPhotos.AttachAsync(db, photoIds, @case.Id, cancellationToken);
+        }
     }
 
     private static List<Guid> ParsePhotos(IReadOnlyList<string>? photos, FieldErrors errors)
