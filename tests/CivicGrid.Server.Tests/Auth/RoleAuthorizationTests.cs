@@ -95,6 +95,7 @@ public sealed class RoleAuthorizationTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetWithTokenAsync("/api/v1/auth/users", token)).StatusCode);
+        // Changed beside the server: takes effect within the user-check cache lifetime (1 s).
+        Assert.Equal(HttpStatusCode.Unauthorized, await _server.Client.StatusWithinCacheLifetimeAsync("/api/v1/auth/users", token, HttpStatusCode.Unauthorized));
     }
 }

@@ -45,4 +45,19 @@ internal static class StaffAccounts
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request);
     }
+
+    /// <summary>The status of GET <paramref name="path"/> once it is <paramref name="expected"/>, or the last one after
+    /// 3 s. For changes made beside the server (straight in the database, as a CLI verb or SQL would): the server's user
+    /// check is cached for a second (Auth:UserCheckCacheLifetime), so they take effect within that.</summary>
+    public static async Task<System.Net.HttpStatusCode> StatusWithinCacheLifetimeAsync(this HttpClient client, string path, string token,
+        System.Net.HttpStatusCode expected)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var status = (await client.GetWithTokenAsync(path, token)).StatusCode;
+            if (status == expected || watch.Elapsed > TimeSpan.FromSeconds(3)) return status;
+            await Task.Delay(50);
+        }
+    }
 }

@@ -174,6 +174,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
+        // Changed beside the server: takes effect within the user-check cache lifetime (1 s).
+        Assert.Equal(HttpStatusCode.Unauthorized, await _server.Client.StatusWithinCacheLifetimeAsync("/api/v1/auth/me", token, HttpStatusCode.Unauthorized));
     }
 }

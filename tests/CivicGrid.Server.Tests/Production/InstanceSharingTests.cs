@@ -16,17 +16,22 @@ namespace CivicGrid.Server.Tests.Production;
 /// <summary>Two servers (in this process, each with its own services) on one PostgreSQL database: what one
 /// instance does reaches the other through the database — live updates (LISTEN/NOTIFY), grid-index invalidation,
 /// the data-protection key ring and job leases.</summary>
-public sealed class InstanceSharingTests : IAsyncLifetime
+public sealed partial class InstanceSharingTests : IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
     private RunningServer _a = null!;
     private RunningServer _b = null!;
 
+    /// <summary>Caches of user checks and API keys far longer than the tests wait: only the cross-instance signal can
+    /// make a change take effect on the other instance in time.</summary>
+    private static readonly string[] LongCaches =
+        ["--Auth:UserCheckCacheLifetime=00:01:00", "--Open311:ApiKeyCacheLifetime=00:01:00", "--Open311:SubmissionsPerIpPerMinute=100000"];
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _a = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg);
-        _b = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg);
+        _a = await RunningServer.StartAsync(_database, demo: true, [StaffAccounts.DemoPasswordArg, .. LongCaches]);
+        _b = await RunningServer.StartAsync(_database, demo: true, [StaffAccounts.DemoPasswordArg, .. LongCaches]);
         foreach (var server in new[] { _a, _b })
         {
             var relay = server.Services.GetRequiredService<PostgresCaseEventRelay>();

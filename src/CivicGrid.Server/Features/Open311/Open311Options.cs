@@ -26,6 +26,10 @@ public sealed class Open311Options
     /// <summary>Where clients ask for a key, published in discovery.</summary>
     public string KeyService { get; set; } = "API keys are issued by the city's platform administrator.";
 
+    /// <summary>How long an instance keeps an API key it read before reading it again; a revocation through the API
+    /// reaches every instance at once anyway. 0 reads on every request.</summary>
+    public TimeSpan ApiKeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -35,6 +39,7 @@ public sealed class Open311Options
         if (DefaultWindowDays is < 1 or > 3660) problems.Add($"{Section}:DefaultWindowDays must be between 1 and 3660.");
         // At most 2,000: page runs to 1,000,000, and (page - 1) × page_size must stay an int (no wrap to page 1).
         if (MaxResults is < 1 or > 2_000) problems.Add($"{Section}:MaxResults must be between 1 and 2000.");
+        if (ApiKeyCacheLifetime < TimeSpan.Zero || ApiKeyCacheLifetime > TimeSpan.FromMinutes(5)) problems.Add($"{Section}:ApiKeyCacheLifetime must be between 00:00:00 and 00:05:00.");
         return problems;
     }
 }

@@ -1,3 +1,4 @@
+using CivicGrid.Server.Platform.LiveUpdates;
 using CivicGrid.Server.Features.Open311.ApiKeys;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ public static class Open311Services
         services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddScoped<ApiKeyVerifier>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<Open311City>();
         services.AddScoped<Open311RequestViews>();
         return services;

@@ -12,8 +12,9 @@ namespace CivicGrid.Server.Features.Organisation;
 /// and the internal API. The rules: a password has at least <see cref="MinPasswordLength"/> characters, user names are
 /// unique, and an administrator may neither deactivate themselves nor take away their own administrator role (the city
 /// would be left without one). A deactivated user's sign-in and tokens stop at their next request
-/// (<c>StaffUserCheck</c>); so do a changed user's, who signs in again.</summary>
-public sealed partial class UserAdministration(CivicGridDbContext db, IPasswordHasher<StaffUser> hasher, ILogger<UserAdministration> logger)
+/// (<c>StaffUserCheck</c>, whose cache this clears on every instance); so do a changed user's, who signs in again.</summary>
+public sealed partial class UserAdministration(
+    CivicGridDbContext db, IPasswordHasher<StaffUser> hasher, StaffAccessCache access, ILogger<UserAdministration> logger)
 {
     public const int MinPasswordLength = 12;
 
@@ -53,6 +54,7 @@ public sealed partial class UserAdministration(CivicGridDbContext db, IPasswordH
             return ReferenceDataResult.Invalid<StaffUser>([new("isActive", "admin.notself", "An administrator cannot deactivate themselves.")]);
         user.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
+        access.UsersChanged();
         LogActive(logger, admin.UserName, user.UserName, user.IsActive);
         return ReferenceDataResult.Done(user);
     }
@@ -98,6 +100,7 @@ public sealed partial class UserAdministration(CivicGridDbContext db, IPasswordH
             if (await db.StaffUsers.AnyAsync(u => u.UserName == user.UserName, cancellationToken)) return Taken(user.UserName); // taken meanwhile
             throw;
         }
+        if (!isNew) access.UsersChanged();
         LogSaved(logger, admin.UserName, isNew ? "added" : "changed", user.UserName, user.Roles, user.ScopeKind, user.ScopeDivisionCode, user.DepartmentId);
         return ReferenceDataResult.Done(user);
     }

@@ -23,6 +23,10 @@ public sealed class AuthOptions
     /// attempts for it are refused; other clients (the user's own) can still sign in (docs/operations.md).</summary>
     public int FailedSignInsPerUserPerMinute { get; set; } = 5;
 
+    /// <summary>How long an instance keeps what it read of a signed-in user (active, roles, scope) before reading it again;
+    /// a change through the administration reaches every instance at once anyway. 0 reads on every request.</summary>
+    public TimeSpan UserCheckCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Problems with these settings, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -37,6 +41,8 @@ public sealed class AuthOptions
             problems.Add($"{Section}:SignInFormPostsPerIpPerMinute must be at least 1 (got {SignInFormPostsPerIpPerMinute}).");
         if (FailedSignInsPerUserPerMinute < 1)
             problems.Add($"{Section}:FailedSignInsPerUserPerMinute must be at least 1 (got {FailedSignInsPerUserPerMinute}).");
+        if (UserCheckCacheLifetime < TimeSpan.Zero || UserCheckCacheLifetime > TimeSpan.FromMinutes(5))
+            problems.Add($"{Section}:UserCheckCacheLifetime must be between 00:00:00 and 00:05:00 (got '{UserCheckCacheLifetime}').");
         return problems;
     }
 

@@ -32,6 +32,8 @@ public static class AuthServices
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<FailedSignInLimiter>();
+        services.AddSingleton<StaffAccessCache>();
+        services.AddSingleton<LiveUpdates.IClusterSignal>(provider => provider.GetRequiredService<StaffAccessCache>());
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         services.AddScoped<StaffSignIn>();
         return services;

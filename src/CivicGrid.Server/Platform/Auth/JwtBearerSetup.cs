@@ -62,7 +62,7 @@ internal sealed class JwtBearerSetup(
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<CivicGridDbContext>();
-        if (await StaffUserCheck.WhyNotCurrentAsync(db, staff, context.HttpContext.RequestAborted) is { } reason) context.Fail(reason);
+        if (await StaffUserCheck.WhyNotCurrentAsync(db, context.HttpContext.RequestServices.GetRequiredService<StaffAccessCache>(), staff, context.HttpContext.RequestAborted) is { } reason) context.Fail(reason);
     }
 
     private async Task ChallengeAsync(JwtBearerChallengeContext context)

@@ -49,7 +49,7 @@ internal sealed class StaffCookieSetup(IOptions<AuthOptions> auth, TimeProvider 
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<CivicGridDbContext>();
-        if (await StaffUserCheck.WhyNotCurrentAsync(db, staff, context.HttpContext.RequestAborted) is { } reason)
+        if (await StaffUserCheck.WhyNotCurrentAsync(db, context.HttpContext.RequestServices.GetRequiredService<StaffAccessCache>(), staff, context.HttpContext.RequestAborted) is { } reason)
         {
             AuthLog.AuthenticationRequired(logger, context.Request.Method, context.Request.Path,
                 context.HttpContext.Connection.RemoteIpAddress?.ToString(), reason);

@@ -3,15 +3,17 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using CivicGrid.Server.Platform.Runtime;
 
 namespace CivicGrid.Server.Platform.Auth;
 
 /// <summary>Whether a signed-in principal (bearer token or UI cookie) still describes the user as stored: active,
-/// same roles, city and data scope. Deactivation or a role change takes effect on the next request. Every request pays
-/// for this one primary-key read, so it is a plain SELECT (no LINQ per request).</summary>
+/// same roles, city and data scope. Deactivation or a role change takes effect on the next request (the administration
+/// clears <see cref="StaffAccessCache"/> on every instance); the read itself is cached for a second at most, and is a
+/// plain SELECT by primary key (no LINQ per request).</summary>
 internal static class StaffUserCheck
 {
-    private sealed record StoredUser(bool IsActive, Roles Roles, DataScopeKind ScopeKind, string? ScopeDivisionCode, int? DepartmentId, string CityCode);
+    internal sealed record StoredUser(bool IsActive, Roles Roles, DataScopeKind ScopeKind, string? ScopeDivisionCode, int? DepartmentId, string CityCode);
 
     private static readonly string[] Columns =
         [nameof(StaffUser.IsActive), nameof(StaffUser.Roles), nameof(StaffUser.ScopeKind), nameof(StaffUser.ScopeDivisionCode),
@@ -49,9 +51,15 @@ internal static class StaffUserCheck
     }
 
     /// <returns>Null when current; otherwise why not.</returns>
-    public static async Task<string?> WhyNotCurrentAsync(CivicGridDbContext db, StaffPrincipal staff, CancellationToken cancellationToken)
+    public static async Task<string?> WhyNotCurrentAsync(CivicGridDbContext db, StaffAccessCache cache, StaffPrincipal staff,
+        CancellationToken cancellationToken)
     {
-        var user = await ReadAsync(db, staff.UserId, cancellationToken);
+        if (!cache.Users.TryGet(staff.UserId, out var user))
+        {
+            var (generation, readAt) = (cache.Users.Generation, cache.Users.Now);
+            user = await ReadAsync(db, staff.UserId, cancellationToken);
+            cache.Users.Put(staff.UserId, user, generation, readAt);
+        }
         if (user is null || !user.IsActive) return "The user no longer exists or is deactivated.";
         if (user.Roles != staff.Roles || user.CityCode != staff.CityCode
             || new DataScope(user.ScopeKind, user.ScopeDivisionCode, user.DepartmentId) != staff.Scope)

@@ -19,6 +19,12 @@ public sealed class ClusterSignals(IOptions<DatabaseOptions> database)
     /// <summary>Channel of "catalogue types, case standards or departments changed" (payload: the sender's instance id).</summary>
     public const string ReferenceDataChannel = "civicgrid_reference_data";
 
+    /// <summary>Channel of "a staff user's access changed" (deactivated, roles or scope; payload: the sender's instance id).</summary>
+    public const string StaffAccessChannel = "civicgrid_staff_access";
+
+    /// <summary>Channel of "an API key was revoked" (payload: the sender's instance id).</summary>
+    public const string ApiKeysChannel = "civicgrid_api_keys";
+
     public bool IsShared => database.Value.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.Value.ConnectionString);
 
     internal string ConnectionString => database.Value.ConnectionString!;

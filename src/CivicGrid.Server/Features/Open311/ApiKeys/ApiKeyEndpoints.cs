@@ -61,7 +61,7 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> Revoke(
-        int id, CivicGridDbContext db, TimeProvider time, ApiKeyUsage usage, CancellationToken cancellationToken)
+        int id, CivicGridDbContext db, TimeProvider time, ApiKeyUsage usage, ApiKeyCache cache, CancellationToken cancellationToken)
     {
         await usage.FlushAsync(cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
@@ -70,6 +70,7 @@ public static class ApiKeyEndpoints
         {
             key.RevokedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
+            cache.KeysChanged();
         }
         return TypedResults.Ok(ApiKeyDto.From(key));
     }
