@@ -374,6 +374,10 @@ namespace CivicGrid.Data.Postgres.Migrations
 
                     b.HasIndex("StageDueAt");
 
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("DistrictCode", "CreatedAt");

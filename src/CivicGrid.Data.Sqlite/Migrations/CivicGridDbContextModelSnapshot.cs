@@ -363,6 +363,10 @@ namespace CivicGrid.Data.Sqlite.Migrations
 
                     b.HasIndex("StageDueAt");
 
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("DistrictCode", "CreatedAt");

@@ -33,6 +33,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.HasIndex(c => new { c.DistrictCode, c.CreatedAt });
         @case.HasIndex(c => new { c.DepartmentId, c.Status });
         @case.HasIndex(c => c.StageDueAt);
+        // Open311 and the public lists: newest first over a date window, paged by (created, id) keyset (issue 16);
+        // Open311 clients that poll for changes ask by updated time.
+        @case.HasIndex(c => new { c.CreatedAt, c.Id });
+        @case.HasIndex(c => c.UpdatedAt);
         // The live map asks for the open cases of a viewport (status IN (…) and a longitude/latitude range).
         @case.HasIndex(c => new { c.Status, c.Longitude, c.Latitude });
         @case.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -25,12 +25,17 @@ public sealed class CaseOptions
 
     public WorkflowTimeLimits Limits { get; set; } = WorkflowTimeLimits.Default;
 
+    /// <summary>Case lists count their matches up to this many; beyond it they say "at least" (no COUNT over millions of
+    /// cases on every page view).</summary>
+    public int ListCountCap { get; set; } = 10_000;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
         if (DuplicateRadiusMetres is < 0 or > 5000) problems.Add($"{Section}:DuplicateRadiusMetres must be between 0 and 5000.");
         if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromDays(30)) problems.Add($"{Section}:DuplicateWindow must be between 0 and 30 days.");
         if (MaxGroupCommit is < 1 or > 1000) problems.Add($"{Section}:MaxGroupCommit must be between 1 and 1000.");
+        if (ListCountCap is < 1 or > 10_000_000) problems.Add($"{Section}:ListCountCap must be between 1 and 10000000.");
         if (DeadlineScanInterval < TimeSpan.FromSeconds(1)) problems.Add($"{Section}:DeadlineScanInterval must be at least one second.");
         return problems;
     }

@@ -5,12 +5,13 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Cases.Pages;
 using CivicGrid.Server.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Server.Features.Cases;
 
 /// <summary>The reads of cases that the API and the staff pages share, always within the caller's data scope
 /// (<see cref="CaseScope"/>): lists (<see cref="CaseQuery"/>), work queues, a case's history and photos.</summary>
-public sealed class CaseViews(CivicGridDbContext db)
+public sealed class CaseViews(CivicGridDbContext db, IOptions<CaseOptions> options)
 {
     /// <summary>One page of the cases <paramref name="query"/> selects (in <paramref name="queue"/> of user
     /// <paramref name="userId"/>, when given); null when a parameter is bad, with a message per bad parameter in
@@ -23,9 +24,11 @@ public sealed class CaseViews(CivicGridDbContext db)
         var filtered = query.Apply(cases, now, errors);
         var (page, size) = query.Paging(errors);
         if (errors.Count > 0) return null;
-        var total = await filtered.CountAsync(cancellationToken);
+        // No COUNT over the whole table on every page view (issue 16): counted up to a cap, beyond it "at least".
+        var cap = options.Value.ListCountCap;
+        var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
         var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new CaseListing(items, page, size, total);
+        return new CaseListing(items, page, size, Math.Min(total, cap), total > cap);
     }
 
     /// <summary>How many cases wait in each of the queues of <paramref name="roles"/>, and how many of them are red or yellow.</summary>
@@ -72,6 +75,8 @@ public sealed class CaseViews(CivicGridDbContext db)
         db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
 }
 
-public sealed record CaseListing(List<Case> Items, int Page, int PageSize, int Total);
+/// <summary>A page of cases. <see cref="Total"/> is exact up to <see cref="CaseOptions.ListCountCap"/>; beyond it
+/// <see cref="TotalCapped"/> is true and the list holds at least that many.</summary>
+public sealed record CaseListing(List<Case> Items, int Page, int PageSize, int Total, bool TotalCapped = false);
 
 public sealed record QueueCount(WorkQueue Queue, int Total, int Red, int Yellow);

@@ -12,6 +12,7 @@ public static class ReferenceDataServices
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<ReferenceDataChanges>());
         services.AddScoped<CatalogueAdministration>();
         services.AddScoped<CatalogueReader>();
+        services.AddSingleton<ReferenceCache>();
         services.AddHostedService<UnofferedTypesReport>();
         return services;
     }

@@ -1,21 +1,33 @@
+using CivicGrid.Server.Platform.Runtime;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Open311;
 
 /// <summary>The jurisdiction this server answers for: the city (its GB/T 2260 code is the jurisdiction_id) and its
-/// time zone. jurisdiction_id is optional; a given one that is not a city here is 404.</summary>
-public sealed class Open311City(CivicGridDbContext db)
+/// time zone. jurisdiction_id is optional; a given one that is not a city here is 404.
+/// Every Open311 request asks, so a city found is kept for half a minute (<see cref="Cities"/>); one not found is not.</summary>
+public sealed class Open311City(CivicGridDbContext db, Open311City.Cities cache)
 {
     public sealed record Jurisdiction(string Code, string Name, Open311Dates Dates);
+
+    /// <summary>The cities found recently, by the jurisdiction_id asked for ("" for none). A city's code, name and time
+    /// zone do not change while it has cases.</summary>
+    public sealed class Cities() : ShortLivedCache<string, Jurisdiction>(TimeSpan.FromSeconds(30));
 
     /// <summary>The city named by <paramref name="jurisdictionId"/> (or the first city when it is missing), or null.</summary>
     public async Task<Jurisdiction?> FindAsync(string? jurisdictionId, CancellationToken cancellationToken)
     {
+        var asked = jurisdictionId ?? "";
+        if (cache.TryGet(asked, out var known)) return known;
+        var (generation, readAt) = (cache.Generation, cache.Now);
         var query = db.Cities.AsNoTracking();
         if (!string.IsNullOrEmpty(jurisdictionId)) query = query.Where(c => c.Code == jurisdictionId);
         var city = await query.OrderBy(c => c.Code).FirstOrDefaultAsync(cancellationToken);
-        return city is null ? null : new Jurisdiction(city.Code, city.Name, new Open311Dates(Open311Dates.FindZone(city.TimeZoneId)));
+        if (city is null) return null;
+        var found = new Jurisdiction(city.Code, city.Name, new Open311Dates(Open311Dates.FindZone(city.TimeZoneId)));
+        cache.Put(asked, found, generation, readAt, maxEntries: 100);
+        return found;
     }
 
     public static string UnknownJurisdiction(string? jurisdictionId) =>

@@ -33,8 +33,13 @@ public static class Open311RequestHandlers
         else query = Filter(query, p, city.Dates, o, time.GetUtcNow());
         if (p.Errors.Count > 0) return Open311Errors.BadRequest(fmt, [.. p.Errors]);
 
-        var cases = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var cursor = ids.Count > 0 ? null : Open311Cursor.Read(p);
+        if (p.Errors.Count > 0) return Open311Errors.BadRequest(fmt, [.. p.Errors]);
+        if (cursor is { } after) query = after.Filter(query);
+        // Newest first through the (created, id) index: a page costs the same at ten thousand cases as at millions.
+        var ordered = query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var cases = await (cursor is null ? ordered.Skip((page - 1) * pageSize) : ordered).Take(pageSize).ToListAsync(cancellationToken);
+        if (cases.Count == pageSize && ids.Count == 0) request.HttpContext.Response.Headers.Link = Open311Cursor.After(cases[^1]).NextLink(request);
         var items = await views.BuildAsync(cases, city.Dates, Open311Statuses.English(request), extensions, cancellationToken);
         return new Open311Result(fmt, StatusCodes.Status200OK, new Open311Document("service_requests", new Open311List("request", items)));
     }

@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.PublicService;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,18 +9,14 @@ namespace CivicGrid.Server.Features.Open311;
 /// <summary>Cases as Open311 service requests: public fields only. Never the reporter's contact, never staff names or
 /// notes; for types the administrator marks sensitive the same as the public map (<see cref="PublicCasePrivacy"/>):
 /// the blurred position, and no description, address or media.</summary>
-public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy privacy)
+public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy privacy, ReferenceCache reference)
 {
     public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Case> cases, Open311Dates dates, bool english, bool extensions,
         CancellationToken cancellationToken)
     {
         if (cases.Count == 0) return [];
         var ids = cases.Select(c => c.Id).ToList();
-        var codes = cases.Where(c => c.TypeCode is not null).Select(c => c.TypeCode!).Distinct().ToList();
-        var types = await db.CatalogueTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => (t.Kind, t.Code), cancellationToken);
-        var departmentIds = cases.Where(c => c.DepartmentId is not null).Select(c => c.DepartmentId!.Value).Distinct().ToList();
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => english ? d.NameEn : d.Name, cancellationToken);
+        var (types, departments) = await reference.GetAsync();
         var media = (await db.Open311Tokens.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.MediaUrl != null)
                 .Select(t => new { t.CaseId, t.CreatedAt, t.MediaUrl }).ToListAsync(cancellationToken))
             .GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.CreatedAt).First().MediaUrl);
@@ -36,7 +33,7 @@ public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy
                 ("service_name", type is null ? null : english ? type.NameEn : type.Name),
                 ("service_code", c.Kind is { } k && c.TypeCode is { } tc ? Open311ServiceCodes.Of(k, tc) : null),
                 ("description", shown.Description),
-                ("agency_responsible", c.DepartmentId is { } d && departments.TryGetValue(d, out var dn) ? dn : null),
+                ("agency_responsible", c.DepartmentId is { } d && departments.TryGetValue(d, out var dn) ? english ? dn.NameEn : dn.Name : null),
                 ("service_notice", null),
                 ("requested_datetime", dates.Format(c.CreatedAt)),
                 ("updated_datetime", dates.Format(c.UpdatedAt)),

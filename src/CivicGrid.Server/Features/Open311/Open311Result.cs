@@ -20,6 +20,11 @@ public sealed class Open311Result(Open311Format format, int statusCode, Open311D
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = format.ContentType();
+        if (format == Open311Format.Json && document.Root is Open311List { Items.Count: > StreamFrom } list)
+        {
+            await StreamJsonAsync(response, list, httpContext.RequestAborted);
+            return;
+        }
         using var buffer = new MemoryStream();
         if (format == Open311Format.Xml) WriteXml(buffer, document);
         else WriteJson(buffer, document.Root);
@@ -28,37 +33,56 @@ public sealed class Open311Result(Open311Format format, int statusCode, Open311D
         await buffer.CopyToAsync(response.Body, httpContext.RequestAborted);
     }
 
+    /// <summary>Lists longer than this go out as they are written (chunked), not buffered whole first.</summary>
+    private const int StreamFrom = 50;
+
+    private static async Task StreamJsonAsync(HttpResponse response, Open311List list, CancellationToken cancellationToken)
+    {
+        var body = response.BodyWriter;
+        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = Readable });
+        json.WriteStartArray();
+        foreach (var item in list.Items)
+        {
+            Write(json, item);
+            if (json.BytesPending < 32 * 1024) continue;
+            await json.FlushAsync(cancellationToken);
+            await body.FlushAsync(cancellationToken);
+        }
+        json.WriteEndArray();
+        await json.FlushAsync(cancellationToken);
+    }
+
     private static void WriteJson(Stream stream, Open311Node root)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Readable });
         Write(json, root);
         json.Flush();
+    }
 
-        static void Write(Utf8JsonWriter json, Open311Node node)
+    private static void Write(Utf8JsonWriter json, Open311Node node)
+    {
+        switch (node)
         {
-            switch (node)
-            {
-                case Open311List list:
-                    json.WriteStartArray();
-                    foreach (var item in list.Items) Write(json, item);
-                    json.WriteEndArray();
-                    break;
-                case Open311Object obj:
-                    json.WriteStartObject();
-                    foreach (var (name, value) in obj.Fields)
-                    {
-                        json.WritePropertyName(name);
-                        Write(json, value);
-                    }
-                    json.WriteEndObject();
-                    break;
-                case Open311Value { Value: null }: json.WriteNullValue(); break;
-                case Open311Value { Value: bool b }: json.WriteBooleanValue(b); break;
-                case Open311Value { Value: int i }: json.WriteNumberValue(i); break;
-                case Open311Value { Value: long l }: json.WriteNumberValue(l); break;
-                case Open311Value { Value: double d }: json.WriteNumberValue(d); break;
-                case Open311Value v: json.WriteStringValue(Convert.ToString(v.Value, CultureInfo.InvariantCulture)); break;
-            }
+            case Open311List list:
+                json.WriteStartArray();
+                foreach (var item in list.Items) Write(json, item);
+                json.WriteEndArray();
+                break;
+            case Open311Object obj:
+                json.WriteStartObject();
+                foreach (var (name, value) in obj.Fields)
+                {
+                    json.WritePropertyName(name);
+                    Write(json, value);
+                }
+                json.WriteEndObject();
+                break;
+            case Open311Value { Value: null }: json.WriteNullValue(); break;
+            case Open311Value { Value: bool b }: json.WriteBooleanValue(b); break;
+            case Open311Value { Value: int i }: json.WriteNumberValue(i); break;
+            case Open311Value { Value: long l }: json.WriteNumberValue(l); break;
+            case Open311Value { Value: double d }: json.WriteNumberValue(d); break;
+            case Open311Value v: json.WriteStringValue(Convert.ToString(v.Value, CultureInfo.InvariantCulture)); break;
         }
     }
 

@@ -18,6 +18,7 @@ public static class Open311Services
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<Open311City>();
+        services.AddSingleton<Open311City.Cities>();
         services.AddScoped<Open311RequestViews>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Platform.Runtime;
 /// repopulates the cache with what it read (a generation check), so after a clear nothing older survives.
 /// Ages are measured on the monotonic clock, not the injected <see cref="TimeProvider"/>: a test's frozen domain clock
 /// must not keep an entry alive.</summary>
-public sealed class ShortLivedCache<TKey, TValue>(TimeSpan lifetime) where TKey : notnull
+public class ShortLivedCache<TKey, TValue>(TimeSpan lifetime) where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
     private long _generation;
