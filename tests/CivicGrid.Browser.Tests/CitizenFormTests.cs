@@ -9,7 +9,8 @@ namespace CivicGrid.Browser.Tests;
 
 /// <summary>Issue 17 items 3, 4 and 7 on a 390×844 phone: a plain-language problem from the short list, a form that
 /// forgives (every missing field outlined at once, the photo kept, the draft kept on reload), a confirmation with a
-/// short link, copy button and QR code, and finding the case again by its number and the phone's last four digits.</summary>
+/// short link, copy button and QR code, finding the case again by its number and the phone's last four digits, and
+/// following it.</summary>
 [Collection(StaffSiteCollection.Name)]
 public sealed class CitizenFormTests(StaffSite site)
 {
@@ -97,6 +98,19 @@ public sealed class CitizenFormTests(StaffSite site)
         await Assertions.Expect(page.GetByTestId("public-number")).ToHaveTextAsync(number);
         Assert.Contains("/public/track/", page.Url, StringComparison.Ordinal);
         await StaffSite.ScreenshotAsync(page, "citizen-6-lookup-found");
+
+        // 7. Someone else follows the case from its page by e-mail.
+        await page.GetByTestId("follow-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-follow")).ToBeVisibleAsync();
+        await page.GetByLabel("或电子邮箱").FillAsync("neighbour@example.cn");
+        await page.GetByTestId("follow-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("follow-message")).ToContainTextAsync("已关注");
+        await using (var scope = site.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+            var id = await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+            Assert.Equal("neighbour@example.cn", (await db.CaseFollowers.SingleAsync(f => f.CaseId == id)).Recipient);
+        }
 
         await page.SetViewportSizeAsync(1440, 900);
         await page.GotoAsync("/public/report");
