@@ -118,6 +118,37 @@ public sealed class CitizenFormTests(StaffSite site)
         await context.DisposeAsync();
     }
 
+    /// <summary>axe-core finds no serious or critical problem on the report form (also with its errors shown) and on the
+    /// look-up form: every field has its label, the problem tiles are a named radio group.</summary>
+    [Fact]
+    public async Task ThePublicForms_HaveNoSeriousAccessibilityProblems_EvenWithErrorsShown()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "zh-CN" });
+        try
+        {
+            var page = await context.NewPageAsync();
+            var serious = new List<string>();
+            async Task ScanAsync(string what)
+            {
+                var results = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page);
+                serious.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{what}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})"));
+            }
+            await page.GotoAsync("/public/report");
+            await ScanAsync("/public/report");
+            await page.GetByTestId("public-submit").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("error-problem")).ToBeVisibleAsync();
+            await ScanAsync("/public/report with errors");
+            await page.GotoAsync("/public");
+            await ScanAsync("/public");
+            Assert.True(serious.Count == 0, string.Join("\n", serious));
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+
     private static FilePayload Photo(string name)
     {
         using var image = TestImages.TwoColour(200, 150);
