@@ -39,6 +39,8 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<CaseTrackingToken> CaseTrackingTokens => Set<CaseTrackingToken>();
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+    public DbSet<CaseShortLink> CaseShortLinks => Set<CaseShortLink>();
+    public DbSet<CaseFollower> CaseFollowers => Set<CaseFollower>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

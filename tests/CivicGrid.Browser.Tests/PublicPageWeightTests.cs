@@ -100,7 +100,8 @@ public sealed partial class PublicPageWeightTests(StaffSite site)
         {
             var page = await context.NewPageAsync();
             var wide = new List<string>();
-            foreach (var path in new[] { "/public", "/public/map", "/public/report", "/public/notices", $"/public/track/{token}" })
+            foreach (var path in new[] { "/public", "/public/map", "/public/report", "/public/notices", $"/public/track/{token}",
+                         $"/public/track/{token}?new=1" })
             {
                 await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

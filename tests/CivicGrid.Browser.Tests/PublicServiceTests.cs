@@ -26,7 +26,7 @@ public sealed class PublicServiceTests(StaffSite site)
         await page.GetByTestId("public-report").ClickAsync();
 
         // A first try without a position names the field; nothing is lost from what was typed.
-        await page.Locator("#type").SelectOptionAsync("Matter:06010");
+        await page.GetByText("垃圾暴露").ClickAsync();
         await page.GetByLabel("问题描述").FillAsync("市民反映：小区门口垃圾堆放多日");
         await page.GetByTestId("public-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-latitude")).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public sealed class PublicServiceTests(StaffSite site)
         var number = await page.GetByTestId("public-number").TextContentAsync();
         var trackingUrl = await page.GetByTestId("tracking-link").GetAttributeAsync("href");
         Assert.Matches("^HK[0-9]{13}$", number);
-        Assert.Contains("/public/track/", trackingUrl, StringComparison.Ordinal);
+        Assert.Contains("/t/", trackingUrl, StringComparison.Ordinal); // the short link (issue 17 item 4)
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390,
             "the confirmation with its tracking link is wider than the phone");
         await Assertions.Expect(page.GetByTestId("public-status")).ToHaveTextAsync("已受理");

@@ -1335,6 +1335,38 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.ToTable("StaffUsers");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("CaseFollowers", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
                 {
                     b.Property<long>("CaseId")
@@ -1355,6 +1387,27 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.HasIndex("RatedAt");
 
                     b.ToTable("CaseRatings", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseShortLink", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CaseShortLinks", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseTrackingToken", b =>
@@ -1567,7 +1620,25 @@ namespace CivicGrid.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseShortLink", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Cases.Case", null)
                         .WithMany()

@@ -1306,6 +1306,36 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("StaffUsers");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("CaseFollowers", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
                 {
                     b.Property<long>("CaseId")
@@ -1326,6 +1356,27 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.HasIndex("RatedAt");
 
                     b.ToTable("CaseRatings", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseShortLink", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CaseShortLinks", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseTrackingToken", b =>
@@ -1536,7 +1587,25 @@ namespace CivicGrid.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseShortLink", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Cases.Case", null)
                         .WithMany()

@@ -18,6 +18,32 @@ internal sealed class CaseTrackingTokenConfiguration : IEntityTypeConfiguration<
     }
 }
 
+/// <summary>One short link per case (the case id is the key); the code is unique.</summary>
+internal sealed class CaseShortLinkConfiguration : IEntityTypeConfiguration<CaseShortLink>
+{
+    public void Configure(EntityTypeBuilder<CaseShortLink> link)
+    {
+        link.ToTable("CaseShortLinks");
+        link.HasKey(l => l.CaseId);
+        link.Property(l => l.CaseId).ValueGeneratedNever();
+        link.Property(l => l.Code).HasMaxLength(CaseShortLink.CodeLength);
+        link.HasIndex(l => l.Code).IsUnique();
+        link.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Followers of a case; one row per case and recipient.</summary>
+internal sealed class CaseFollowerConfiguration : IEntityTypeConfiguration<CaseFollower>
+{
+    public void Configure(EntityTypeBuilder<CaseFollower> follower)
+    {
+        follower.ToTable("CaseFollowers");
+        follower.Property(f => f.Recipient).HasMaxLength(254);
+        follower.HasIndex(f => new { f.CaseId, f.Recipient }).IsUnique();
+        follower.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>One rating per case: the case id is the key, so a second rating cannot be stored even in a race.</summary>
 internal sealed class CaseRatingConfiguration : IEntityTypeConfiguration<CaseRating>
 {

@@ -1,5 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Features.PublicService;
 using CivicGrid.Server.Interchange;
 using CivicGrid.Server.Platform.Attachments;
 using CivicGrid.Server.Platform.Runtime;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace CivicGrid.Server.Hosting;
 
 /// <summary>Before the server listens: migrate (SQLite by default, PostgreSQL when configured) and seed the demo
-/// city into an empty database unless --no-demo. After it listens: print the URL and the demo logins.</summary>
+/// city into an empty database unless --no-demo; refuse to start when the citizen problems name types the catalogue
+/// does not offer. After it listens: print the URL and the demo logins.</summary>
 public sealed partial class StartupTasks(
     IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, StartupFlags flags, IConfiguration configuration,
     IServer server, ILogger<StartupTasks> logger) : IHostedLifecycleService
@@ -34,6 +36,7 @@ public sealed partial class StartupTasks(
         }
 
         await StandardCatalogueSeeder.EnsureAsync(db, cancellationToken);
+        await CitizenProblemsCheck.EnsureValidAsync(scope.ServiceProvider, cancellationToken);
         if (flags.NoDemo || await db.Cities.AnyAsync(cancellationToken)) return;
         var scale = DemoScales.Parse(configuration["Demo:Scale"] ?? "small");
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();

@@ -11,7 +11,7 @@ public sealed record CityOptions
         Demo = true,
         Settings =
         [
-            "--PublicService:ReportsPerIpPerMinute=100000", "--PublicService:UploadsPerIpPerMinute=100000",
+            "--PublicService:ReportsPerIpPerMinute=100000", "--PublicService:UploadsPerIpPerMinute=100000", "--PublicService:LookupsPerIpPerMinute=100000",
             "--Open311:SubmissionsPerKeyPerMinute=1000000", "--Open311:SubmissionsPerIpPerMinute=1000000",
             "--Notifications:SendInBackground=false",
         ],

@@ -26,9 +26,15 @@ public sealed class NotificationOptions
     /// <summary>This instance's name in ClaimedBy; default host/process/random.</summary>
     public string? InstanceId { get; set; }
 
+    /// <summary>The public address of the server (https://city.example.cn): messages carry the case's short link under
+    /// it (…/t/{code}). Without it they carry the bare path /t/{code}; set it in production.</summary>
+    public string? PublicBaseUrl { get; set; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (!string.IsNullOrEmpty(PublicBaseUrl) && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            problems.Add($"{Section}:PublicBaseUrl must be an absolute http or https address, e.g. https://city.example.cn.");
         if (Interval < TimeSpan.FromMilliseconds(100)) problems.Add($"{Section}:Interval must be at least 100 ms.");
         if (BatchSize is < 1 or > 1000) problems.Add($"{Section}:BatchSize must be between 1 and 1000.");
         if (Lease < TimeSpan.FromSeconds(5)) problems.Add($"{Section}:Lease must be at least 5 seconds.");

@@ -23,10 +23,18 @@ public static class PublicServiceEndpoints
         open.MapPost("/track/{token}/rating", PublicHandlers.Rate).WithName("PublicRateCase")
             .RequireRateLimiting(PublicSubmissionLimits.UploadsPolicy)
             .WithSummary("Rates a closed case once: {\"score\": 1-5, \"comment\": \"…\"}.");
+        open.MapPost("/track/{token}/followers", LinkHandlers.Follow).WithName("PublicFollowCase")
+            .RequireRateLimiting(PublicSubmissionLimits.UploadsPolicy)
+            .WithSummary("Follows a case: {\"phone\": \"…\"} or {\"email\": \"…\"} gets the reporter's messages from now on.");
+        open.MapPost("/lookup", LinkHandlers.LookUp).WithName("PublicLookUpCase")
+            .RequireRateLimiting(PublicSubmissionLimits.LookupsPolicy)
+            .WithSummary("Finds a case by its number and the last four digits of the reporter's phone: {\"number\", \"phoneLastFour\"}; answers its short link or 404.");
         open.MapGet("/cases", PublicHandlers.ListCases).WithName("PublicListCases")
             .WithSummary("Recent cases for the public map: bbox=minLon,minLat,maxLon,maxLat&days=30; sensitive types blurred.");
         open.MapGet("/notices", PublicHandlers.CurrentNotices).WithName("PublicListNotices")
             .WithSummary("The notices published now (optionally for one district).");
+
+        app.MapGet("/t/{code}", LinkHandlers.ShortLink).AllowAnonymous().ExcludeFromDescription().WithName("PublicShortLink");
 
         var notices = app.MapGroup("/api/v1/notices").WithTags("Notices").RequireStaff(NoticeHandlers.Editors);
         notices.MapGet("/", NoticeHandlers.List).WithName("ListNotices");

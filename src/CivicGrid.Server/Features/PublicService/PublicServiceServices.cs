@@ -16,6 +16,10 @@ public static class PublicServiceServices
         services.AddScoped<PublicReports>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<PublicCaseMap>();
+        services.AddScoped<CaseLookup>();
+        services.AddScoped<CaseFollowing>();
+        services.AddSingleton<LookupGuard>();
+        services.AddSingleton<CitizenProblems>();
         services.AddSingleton<PublicCasePrivacy>();
         services.AddScoped<Notices>();
         services.AddHostedService<UnattachedPhotoCleanup>();

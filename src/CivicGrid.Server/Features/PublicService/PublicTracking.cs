@@ -2,12 +2,13 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Domain.PublicService;
+using CivicGrid.Server.Features.Notifications;
 using CivicGrid.Server.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.PublicService;
 
-/// <summary>Following a case with its private token, and rating it once it is closed (one rating per case).</summary>
+/// <summary>Following a case with its private token (or its short-link code), and rating it once it is closed (one rating per case).</summary>
 public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, PublicCasePrivacy privacy)
 {
     /// <summary>The case behind the token, as the public may see it; null for an unknown token.</summary>
@@ -67,14 +68,27 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
         return errors.ToDictionary();
     }
 
-    private async Task<Case?> CaseOfAsync(string token, CancellationToken cancellationToken)
+    private async Task<Case?> CaseOfAsync(string token, CancellationToken cancellationToken) =>
+        await CaseIdOfAsync(token, cancellationToken) is { } caseId
+            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            : null;
+
+    /// <summary>The case behind a private tracking token or a short-link code (<see cref="CaseShortLink"/>); null for neither.</summary>
+    public async Task<long?> CaseIdOfAsync(string token, CancellationToken cancellationToken)
     {
+        if (CaseShortLink.LooksValid(token))
+            return await db.CaseShortLinks.AsNoTracking().Where(l => l.Code == token).Select(l => (long?)l.CaseId).SingleOrDefaultAsync(cancellationToken);
         if (!TrackingTokens.LooksValid(token)) return null;
         var hash = TrackingTokens.Hash(token);
-        var caseId = await db.CaseTrackingTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => (long?)t.CaseId)
+        return await db.CaseTrackingTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => (long?)t.CaseId)
             .SingleOrDefaultAsync(cancellationToken);
-        return caseId is null ? null : await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
     }
+
+    /// <summary>The short-link code of the case behind a token or code, created now if the case has none; null for an unknown token.</summary>
+    public async Task<string?> ShortCodeAsync(string token, CancellationToken cancellationToken) =>
+        await CaseIdOfAsync(token, cancellationToken) is { } caseId
+            ? await ReporterLinks.GetOrAddAsync(db, caseId, time.GetUtcNow(), cancellationToken)
+            : null;
 
     internal static string? KindCode(CatalogueKind? kind) => kind?.ToString().ToLowerInvariant();
 }

@@ -66,4 +66,85 @@
   }
   document.addEventListener('DOMContentLoaded', charts);
   document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', charts));
+  // Copy buttons (the confirmation's short link): a button with data-copy="text" copies it and says data-copied.
+  document.addEventListener('click', event => {
+    const button = event.target.closest && event.target.closest('[data-copy]');
+    if (!button) return;
+    const text = button.dataset.copy;
+    const done = () => { button.textContent = button.dataset.copied || button.textContent; };
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { if (document.execCommand('copy')) done(); } catch (e) { /* the link stays visible to copy by hand */ }
+      area.remove();
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
+  });
+
+  // Drafts (the public report form): a form with data-draft="name" keeps what was typed in localStorage and puts it
+  // back after a reload; a page with data-draft-clear="name" (the confirmation) forgets it. Files themselves are
+  // not kept, the photos a failed submit uploaded are (by their upload ids); a form the server sent back
+  // (data-draft-server) wins over the draft.
+  function drafts() {
+    document.querySelectorAll('[data-draft-clear]').forEach(element => {
+      try { localStorage.removeItem('draft:' + element.dataset.draftClear); } catch (e) { /* storage off */ }
+    });
+    document.querySelectorAll('form[data-draft]').forEach(form => {
+      if (form._draft) return;
+      form._draft = true;
+      const key = 'draft:' + form.dataset.draft;
+      const fields = () => Array.from(form.elements).filter(e => e.name && e.type !== 'file' && e.type !== 'hidden' && e.type !== 'submit');
+      const save = () => {
+        const data = {};
+        fields().forEach(e => {
+          if (e.type === 'radio') { if (e.checked) data[e.name] = e.value; }
+          else if (e.type === 'checkbox') data[e.name] = e.checked;
+          else data[e.name] = e.value;
+        });
+        const kept = form.querySelector('[data-kept-photos]');
+        if (kept) data['@kept'] = Array.from(kept.querySelectorAll('input[type=hidden]')).map(e => e.value);
+        try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full or off */ }
+      };
+      let saved = null;
+      try { saved = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { saved = null; }
+      if (form.dataset.draftServer) save();
+      else if (saved) {
+        fields().forEach(e => {
+          if (!(e.name in saved)) return;
+          if (e.type === 'radio') e.checked = saved[e.name] === e.value;
+          else if (e.type === 'checkbox') e.checked = saved[e.name] === true;
+          else e.value = saved[e.name];
+        });
+        restoreKeptPhotos(form, saved['@kept'] || []);
+      }
+      ['input', 'change', 'click', 'submit'].forEach(type => form.addEventListener(type, () => setTimeout(save, 0)));
+    });
+  }
+  // Photos a failed submit uploaded ("id:name" each) come back as the hidden fields and list the server would render.
+  function restoreKeptPhotos(form, values) {
+    const slot = form.querySelector('[data-kept-photos]');
+    if (!slot || values.length === 0 || slot.querySelector('input')) return;
+    const label = document.createElement('p');
+    label.className = 'muted';
+    label.textContent = slot.dataset.keptLabel;
+    const list = document.createElement('ul');
+    list.className = 'kept-photos';
+    list.dataset.testid = 'kept-photos';
+    values.forEach((value, i) => {
+      const item = document.createElement('li');
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'hidden', name: slot.dataset.keptPhotos + '[' + i + ']', value: value });
+      item.append(input, value.substring(value.indexOf(':') + 1));
+      list.appendChild(item);
+    });
+    slot.append(label, list);
+  }
+  document.addEventListener('DOMContentLoaded', drafts);
+  document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', drafts));
 })();
