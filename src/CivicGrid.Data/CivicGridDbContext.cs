@@ -39,6 +39,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<CaseTrackingToken> CaseTrackingTokens => Set<CaseTrackingToken>();
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+    public DbSet<CasePublicText> CasePublicTexts => Set<CasePublicText>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -1302,6 +1302,33 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("StaffUsers");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DescriptionApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultNoteApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CasePublicTexts", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
                 {
                     b.Property<long>("CaseId")
@@ -1530,6 +1557,15 @@ namespace CivicGrid.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
