@@ -1,3 +1,4 @@
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Notifications;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public static class PublicServiceServices
         services.AddScoped<PublicReports>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<PublicCaseMap>();
+        services.AddScoped<PublicCases>();
+        services.AddScoped<PublicTextReview>();
+        services.AddScoped<NearbyReports>();
+        services.AddSingleton(new CasePagePanel(typeof(Pages.PublicContentPanel)));
         services.AddSingleton<PublicCasePrivacy>();
         services.AddScoped<Notices>();
         services.AddHostedService<UnattachedPhotoCleanup>();

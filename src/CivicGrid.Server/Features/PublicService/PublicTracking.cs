@@ -18,7 +18,7 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
             ? await db.CatalogueTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken)
             : null;
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var shown = privacy.Show(type?.IsSensitive == true, @case.Longitude, @case.Latitude, @case.Description, @case.Address);
+        var shown = privacy.Show(type?.IsSensitive == true, @case.Longitude, @case.Latitude, description: null, @case.Address);
         var photos = shown.ShowsPhotos
             ? await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id && a.IsPublic).OrderBy(a => a.UploadedAt)
                 .Select(a => new { a.Id, a.Width, a.Height }).ToListAsync(cancellationToken)
