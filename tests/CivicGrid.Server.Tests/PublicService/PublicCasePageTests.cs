@@ -30,6 +30,9 @@ public abstract class PublicCasePageTests<TDatabase>(CityHost<TDatabase> city) w
         }
         Assert.Equal(JsonValueKind.Null, page.GetProperty("description").ValueKind);
         Assert.Empty(page.GetProperty("photosBefore").EnumerateArray());
+        var own = await city.Anonymous.GetStringAsync($"/public/track/{receipt.GetProperty("trackingToken").GetString()}");
+        Assert.Contains(Written, own); // the reporter's own words, on their private tracking page only
+        Assert.DoesNotContain("13912345678", own);
         Assert.Equal(page.GetProperty("longitude").GetDouble(), open311.GetProperty("long").GetDouble(), 6);
         Assert.Equal(page.GetProperty("latitude").GetDouble(), open311.GetProperty("lat").GetDouble(), 6);
 

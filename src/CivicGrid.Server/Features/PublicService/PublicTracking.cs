@@ -33,6 +33,11 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
             CanRate: @case.Status == CaseStatus.Closed && rating is null);
     }
 
+    /// <summary>The description as the reporter wrote it, for their own tracking page only (the holder of the private
+    /// token wrote it); never part of an anonymous answer, where only the words staff approved appear.</summary>
+    public async Task<string?> OwnDescriptionAsync(string token, CancellationToken cancellationToken) =>
+        await CaseOfAsync(token, cancellationToken) is { } @case && !string.IsNullOrWhiteSpace(@case.Description) ? @case.Description : null;
+
     /// <summary>Stores the rating if the case is closed and not rated yet. Validate score (1–5) and comment
     /// (≤ <see cref="CaseRating.MaxCommentLength"/>) first: see <see cref="ValidateRating"/>.</summary>
     public async Task<RatingOutcome> RateAsync(string token, int score, string? comment, CancellationToken cancellationToken)
