@@ -28,14 +28,23 @@
 
   function watch(panel) {
     const type = document.getElementById(panel.dataset.typeInput);
+    const problems = panel.dataset.problems ? JSON.parse(panel.dataset.problems) : null;
     const lon = document.getElementById(panel.dataset.lonInput);
     const lat = document.getElementById(panel.dataset.latInput);
-    if (!type || !lon || !lat) return;
+    if ((!type && !problems) || !lon || !lat) return;
+    // "kind:code" from the citizen problem chosen in the radio group, or else from the type select.
+    function chosenType() {
+      if (problems && panel.dataset.problemInput) {
+        const checked = Array.from(document.getElementsByName(panel.dataset.problemInput)).find(i => i.checked);
+        return checked ? problems[checked.value] || '' : '';
+      }
+      return type ? type.value || '' : '';
+    }
     const list = panel.querySelector('[data-nearby-list]');
     const labels = JSON.parse(panel.dataset.labels || '{}');
     let asked = '';
     async function load() {
-      const [kind, code] = (type.value || '').split(':');
+      const [kind, code] = chosenType().split(':');
       const x = parseFloat(lon.value), y = parseFloat(lat.value);
       if (!kind || !code || !isFinite(x) || !isFinite(y)) { asked = ''; panel.hidden = true; return; }
       const query = `lon=${x}&lat=${y}&kind=${encodeURIComponent(kind.toLowerCase())}&typeCode=${encodeURIComponent(code)}`;
@@ -49,9 +58,7 @@
         panel.hidden = data.reports.length === 0;
       } catch { panel.hidden = true; }
     }
-    type.addEventListener('change', load);
-    lon.addEventListener('change', load);
-    lat.addEventListener('change', load);
+    (panel.closest('form') || document).addEventListener('change', load);
     // The map sets the position from script without an event: look again now and then while the form is on the page.
     const timer = setInterval(() => document.body.contains(panel) ? load() : clearInterval(timer), 1000);
     load();
