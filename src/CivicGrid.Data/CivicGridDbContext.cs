@@ -41,6 +41,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
     public DbSet<CaseShortLink> CaseShortLinks => Set<CaseShortLink>();
     public DbSet<CaseFollower> CaseFollowers => Set<CaseFollower>();
+    public DbSet<CasePublicText> CasePublicTexts => Set<CasePublicText>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NotificationMessage> NotificationOutbox => Set<NotificationMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -90,7 +90,8 @@ public sealed partial class PublicPageWeightTests(StaffSite site)
             longitude = 110.3312, latitude = 20.0208, kind = "matter", typeCode = "06010", description = "窄屏检查", anonymous = true,
         });
         Assert.True(receipt.IsSuccessStatusCode, await receipt.Content.ReadAsStringAsync());
-        var token = (await receipt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingToken").GetString();
+        var answer = await receipt.Content.ReadFromJsonAsync<JsonElement>();
+        var (token, number) = (answer.GetProperty("trackingToken").GetString(), answer.GetProperty("number").GetString());
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = site.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -101,7 +102,7 @@ public sealed partial class PublicPageWeightTests(StaffSite site)
             var page = await context.NewPageAsync();
             var wide = new List<string>();
             foreach (var path in new[] { "/public", "/public/map", "/public/report", "/public/notices", $"/public/track/{token}",
-                         $"/public/track/{token}?new=1" })
+                         $"/public/track/{token}?new=1", $"/public/cases/{number}" })
             {
                 await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -1367,6 +1367,33 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.ToTable("CaseFollowers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("DescriptionApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ResultNoteApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReviewedByUserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CasePublicTexts", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
                 {
                     b.Property<long>("CaseId")
@@ -1621,6 +1648,15 @@ namespace CivicGrid.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Cases.Case", null)
                         .WithMany()

@@ -1336,6 +1336,33 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("CaseFollowers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DescriptionApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultNoteApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CasePublicTexts", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseRating", b =>
                 {
                     b.Property<long>("CaseId")
@@ -1588,6 +1615,15 @@ namespace CivicGrid.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.PublicService.CaseFollower", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.PublicService.CasePublicText", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Cases.Case", null)
                         .WithMany()

@@ -58,6 +58,20 @@ internal sealed class CaseRatingConfiguration : IEntityTypeConfiguration<CaseRat
     }
 }
 
+/// <summary>The approved public words of a case: at most one row per case, keyed by the case id.</summary>
+internal sealed class CasePublicTextConfiguration : IEntityTypeConfiguration<CasePublicText>
+{
+    public void Configure(EntityTypeBuilder<CasePublicText> text)
+    {
+        text.ToTable("CasePublicTexts");
+        text.HasKey(t => t.CaseId);
+        text.Property(t => t.CaseId).ValueGeneratedNever();
+        text.Property(t => t.Description).HasMaxLength(CasePublicText.MaxDescriptionLength);
+        text.Property(t => t.ResultNote).HasMaxLength(CasePublicText.MaxResultNoteLength);
+        text.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 {
     public void Configure(EntityTypeBuilder<Notice> notice)

@@ -7,8 +7,8 @@ using CivicGrid.Server.Tests.Infrastructure;
 namespace CivicGrid.Server.Tests.PublicService;
 
 /// <summary>One sensitive and one ordinary case, read anonymously through every public surface (Open311 list and
-/// single request, the public map API, public tracking): each shows the same position, text and photos, and for the
-/// sensitive type that is the blurred cell centre with no description, address or photo.</summary>
+/// single request, the public map API, public tracking): each shows the same position, text and photos (both approved by
+/// staff), and for the sensitive type that is the blurred cell centre with no description, address or photo.</summary>
 public abstract class PublicPrivacySurfaceTests<TDatabase>(CityHost<TDatabase> city) where TDatabase : TestDatabase, new()
 {
     private const string SecretText = "楼下游商每晚摆摊 secret-4711";
@@ -89,6 +89,9 @@ public abstract class PublicPrivacySurfaceTests<TDatabase>(CityHost<TDatabase> c
         var id = await city.CaseIdOf(number);
         var approved = await (await city.SignInAs("admin")).PostAsJsonAsync($"/api/v1/cases/{id}/attachments/{photo}/publication", new { approved = true });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        // Words are public only once staff approve them; a sensitive type's stay hidden even then.
+        var text = await (await city.SignInAs("admin")).PutAsJsonAsync($"/api/v1/cases/{id}/public-text", new { description, resultNote = (string?)null });
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
         return (number, receipt.GetProperty("trackingToken").GetString()!);
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Server.Features.Open311;
 
 /// <summary>Cases as Open311 service requests: public fields only. Never the reporter's contact, never staff names or
-/// notes; for types the administrator marks sensitive the same as the public map (<see cref="PublicCasePrivacy"/>):
-/// the blurred position, and no description, address or media.</summary>
+/// notes; the description only as staff approved it for the public (<see cref="PublicTextReview"/>, the same words as
+/// the public case page); for types the administrator marks sensitive the same as the public map
+/// (<see cref="PublicCasePrivacy"/>): the blurred position, and no description, address or media.</summary>
 public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy privacy, ReferenceCache reference)
 {
     public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Case> cases, Open311Dates dates, bool english, bool extensions,
@@ -20,12 +21,14 @@ public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy
         var media = (await db.Open311Tokens.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.MediaUrl != null)
                 .Select(t => new { t.CaseId, t.CreatedAt, t.MediaUrl }).ToListAsync(cancellationToken))
             .GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.CreatedAt).First().MediaUrl);
+        var approved = await db.CasePublicTexts.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Description != null)
+            .ToDictionaryAsync(t => t.CaseId, t => t.Description, cancellationToken);
         var history = extensions ? await PublicHistoryAsync(ids, cancellationToken) : [];
 
         return cases.Select(c =>
         {
             var type = c.Kind is { } kind && c.TypeCode is { } code && types.TryGetValue((kind, code), out var t) ? t : null;
-            var shown = privacy.Show(type?.IsSensitive == true, c.Longitude, c.Latitude, c.Description, c.Address);
+            var shown = privacy.Show(type?.IsSensitive == true, c.Longitude, c.Latitude, approved.GetValueOrDefault(c.Id), c.Address);
             var view = Open311Object.Of(
                 ("service_request_id", c.Number),
                 ("status", Open311Statuses.OpenOrClosed(c.Status)),

@@ -3,18 +3,22 @@ using Microsoft.Extensions.Options;
 namespace CivicGrid.Server.Features.PublicService;
 
 /// <summary>The one place that decides what the public may see of a case's place and words, used by every anonymous
-/// surface (the public map API and page, public tracking, Open311 requests): for a type the administrator marks
-/// sensitive the position is the centre of its <see cref="PublicServiceOptions.BlurCellMetres"/> cell and the
-/// description, address and photos are withheld; otherwise the position to 6 decimals and the text as reported.
-/// Contacts, staff names and notes are never public, whatever the type.</summary>
+/// surface (the public map API and page, the public case page, public tracking, nearby reports, Open311 requests): for a
+/// type the administrator marks sensitive the position is the centre of its <see cref="PublicServiceOptions.BlurCellMetres"/>
+/// cell and the description, result note, address and photos are withheld; otherwise the position to 6 decimals, the
+/// address as reported and the words staff approved (<see cref="Domain.PublicService.CasePublicText"/>: callers pass the
+/// approved text, never the raw one). Contacts, staff names and notes are never public, whatever the type.</summary>
 public sealed class PublicCasePrivacy(IOptions<PublicServiceOptions> options)
 {
     /// <summary>What a public surface may show. <paramref name="ShowsPhotos"/>: approved photos may be shown.</summary>
-    public sealed record Shown(double Longitude, double Latitude, bool PositionBlurred, string? Description, string? Address, bool ShowsPhotos);
+    public sealed record Shown(double Longitude, double Latitude, bool PositionBlurred, string? Description, string? Address, bool ShowsPhotos,
+        string? ResultNote = null);
 
-    public Shown Show(bool sensitive, double longitude, double latitude, string? description, string? address)
+    /// <param name="description">The description staff approved for the public (null when not approved).</param>
+    /// <param name="resultNote">The result note staff approved for the public (null when not approved).</param>
+    public Shown Show(bool sensitive, double longitude, double latitude, string? description, string? address, string? resultNote = null)
     {
-        if (!sensitive) return new(Math.Round(longitude, 6), Math.Round(latitude, 6), false, description, address, ShowsPhotos: true);
+        if (!sensitive) return new(Math.Round(longitude, 6), Math.Round(latitude, 6), false, description, address, ShowsPhotos: true, resultNote);
         var (lon, lat) = PositionBlur.Snap(longitude, latitude, options.Value.BlurCellMetres);
         return new(lon, lat, true, null, null, ShowsPhotos: false);
     }

@@ -47,6 +47,21 @@ public sealed partial class PublicPhotos(
             : db.Attachments.Where(a => uploadIds.Contains(a.Id) && a.CaseId == null && a.UploadedByUserId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.CaseId, caseId), cancellationToken);
 
+    /// <summary>Staff review of a case's photos at once (the case page's "公开内容" panel): the photos in
+    /// <paramref name="publicIds"/> become public (keeping an earlier approval time), every other photo of the case is withdrawn.</summary>
+    public async Task PublishAsync(long caseId, IReadOnlyCollection<Guid> publicIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var photo in await db.Attachments.Where(a => a.CaseId == caseId).ToListAsync(cancellationToken))
+        {
+            var approved = publicIds.Contains(photo.Id);
+            if (approved == photo.IsPublic) continue;
+            photo.IsPublic = approved;
+            photo.PublicApprovedAt = approved ? now : null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The public copy or thumbnail of a photo staff approved; null for any other photo.</summary>
     public async Task<AttachmentContent?> OpenApprovedAsync(Guid id, bool thumbnail, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace CivicGrid.Server.Features.PublicService;
 
 /// <summary>The public service (城市管家): the anonymous API under /api/public (no personal data in any answer,
 /// submissions rate-limited per client IP) and the staff endpoints that feed it (notices, photo review, sensitive
-/// types).</summary>
+/// types, public texts).</summary>
 public static class PublicServiceEndpoints
 {
     public static IEndpointRouteBuilder MapPublicServiceEndpoints(this IEndpointRouteBuilder app)
@@ -31,6 +31,10 @@ public static class PublicServiceEndpoints
             .WithSummary("Finds a case by its number and the last four digits of the reporter's phone: {\"number\", \"phoneLastFour\"}; answers its short link or 404.");
         open.MapGet("/cases", PublicHandlers.ListCases).WithName("PublicListCases")
             .WithSummary("Recent cases for the public map: bbox=minLon,minLat,maxLon,maxLat&days=30; sensitive types blurred.");
+        open.MapGet("/cases/{number}", PublicCaseHandlers.Get).WithName("PublicGetCase")
+            .WithSummary("One case as the public case page shows it: approved words and photos (before/after), department, timeline.");
+        open.MapGet("/nearby", PublicCaseHandlers.Nearby).WithName("PublicNearbyReports")
+            .WithSummary("Open reports of one type near a spot: lon, lat, kind, typeCode, radius (metres, default 150, at most 500).");
         open.MapGet("/notices", PublicHandlers.CurrentNotices).WithName("PublicListNotices")
             .WithSummary("The notices published now (optionally for one district).");
 
@@ -46,6 +50,11 @@ public static class PublicServiceEndpoints
         app.MapPost("/api/v1/cases/{id:long}/attachments/{attachmentId:guid}/publication", PhotoReviewHandlers.Review)
             .WithTags("Cases").WithName("ReviewCasePhotoForPublic").RequireStaff(PhotoReviewHandlers.Reviewers)
             .WithSummary("Approves ({\"approved\": true}) or withdraws a photo for the public pages.");
+        var publicText = app.MapGroup("/api/v1/cases/{id:long}/public-text").WithTags("Cases").RequireStaff(PhotoReviewHandlers.Reviewers);
+        publicText.MapGet("/", PublicTextHandlers.Get).WithName("GetCasePublicText")
+            .WithSummary("The case's description and result note as written, beside the words approved for the public.");
+        publicText.MapPut("/", PublicTextHandlers.Approve).WithName("ApproveCasePublicText")
+            .WithSummary("Sets the public words: {\"description\": \"…\" | null, \"resultNote\": \"…\" | null}; a text approves it, null withdraws it.");
         app.MapPut("/api/v1/catalogue/types/{kind}/{code}/sensitivity", SensitiveTypeHandlers.Set)
             .WithTags("Catalogue").WithName("SetCatalogueTypeSensitivity").RequireStaff(SensitiveTypeHandlers.Editors)
             .WithSummary("Marks a type sensitive ({\"sensitive\": true}): its cases show blurred on the public map.");

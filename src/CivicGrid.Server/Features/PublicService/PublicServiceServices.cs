@@ -1,3 +1,4 @@
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Notifications;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,10 @@ public static class PublicServiceServices
         services.AddScoped<CaseFollowing>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<CitizenProblems>();
+        services.AddScoped<PublicCases>();
+        services.AddScoped<PublicTextReview>();
+        services.AddScoped<NearbyReports>();
+        services.AddSingleton(new CasePagePanel(typeof(Pages.PublicContentPanel)));
         services.AddSingleton<PublicCasePrivacy>();
         services.AddScoped<Notices>();
         services.AddHostedService<UnattachedPhotoCleanup>();

@@ -19,7 +19,7 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
             ? await db.CatalogueTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken)
             : null;
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var shown = privacy.Show(type?.IsSensitive == true, @case.Longitude, @case.Latitude, @case.Description, @case.Address);
+        var shown = privacy.Show(type?.IsSensitive == true, @case.Longitude, @case.Latitude, description: null, @case.Address);
         var photos = shown.ShowsPhotos
             ? await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id && a.IsPublic).OrderBy(a => a.UploadedAt)
                 .Select(a => new { a.Id, a.Width, a.Height }).ToListAsync(cancellationToken)
@@ -33,6 +33,11 @@ public sealed class PublicTracking(CivicGridDbContext db, TimeProvider time, Pub
             rating is null ? null : new PublicRating(rating.Score, rating.Comment, rating.RatedAt),
             CanRate: @case.Status == CaseStatus.Closed && rating is null);
     }
+
+    /// <summary>The description as the reporter wrote it, for their own tracking page only (the holder of the private
+    /// token wrote it); never part of an anonymous answer, where only the words staff approved appear.</summary>
+    public async Task<string?> OwnDescriptionAsync(string token, CancellationToken cancellationToken) =>
+        await CaseOfAsync(token, cancellationToken) is { } @case && !string.IsNullOrWhiteSpace(@case.Description) ? @case.Description : null;
 
     /// <summary>Stores the rating if the case is closed and not rated yet. Validate score (1–5) and comment
     /// (≤ <see cref="CaseRating.MaxCommentLength"/>) first: see <see cref="ValidateRating"/>.</summary>

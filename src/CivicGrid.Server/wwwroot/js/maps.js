@@ -50,6 +50,7 @@
       if (marker) marker.setLatLng(latlng); else marker = L.marker(latlng, { keyboard: false }).addTo(map);
       lonInput.value = latlng.lng.toFixed(6);
       latInput.value = latlng.lat.toFixed(6);
+      latInput.dispatchEvent(new Event('change', { bubbles: true })); // e.g. the nearby reports (nearby.js) follow the pin
     }
     if (lonInput.value && latInput.value) place(L.latLng(parseFloat(latInput.value), parseFloat(lonInput.value)));
     map.on('click', e => place(e.latlng));
@@ -169,7 +170,11 @@
   const publicStatusColours = { received: '#e8710a', registered: '#b06000', in_progress: '#0b57d0', checking: '#7b1fa2', closed: '#188038' };
 
   function publicMap(element) {
-    const map = L.map(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
+    // A case page's "on the map" link passes ?lon=&lat= to centre the map on its (public) position.
+    const query = new URLSearchParams(location.search);
+    const at = [parseFloat(query.get('lat')), parseFloat(query.get('lon'))];
+    const map = isFinite(at[0]) && isFinite(at[1]) ? L.map(element).setView(at, 17)
+      : L.map(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
     baseLayer(map, element);
     const layer = L.layerGroup().addTo(map);
     const status = document.getElementById(element.dataset.status);
@@ -182,7 +187,8 @@
         const shown = data.cases.filter(c => !openOnly || c.status !== 'closed');
         layer.clearLayers();
         for (const c of shown) {
-          const text = lines(c.number, c.typeName, c.statusLabel, c.positionBlurred ? textElement('em', element.dataset.blurred) : null);
+          const text = lines(textElement('a', c.number, { href: '/public/cases/' + encodeURIComponent(c.number), 'data-testid': 'popup-case-link' }),
+            c.typeName, c.statusLabel, c.positionBlurred ? textElement('em', element.dataset.blurred) : null);
           L.circleMarker([c.latitude, c.longitude], { radius: 7, color: '#fff', weight: 1.5, fillColor: publicStatusColours[c.status] || '#5f6368', fillOpacity: 0.9 })
             .bindPopup(text).addTo(layer);
         }
