@@ -34,7 +34,7 @@ public sealed class PlaceSnapshot
         var unitNames = units.ToDictionary(u => u.Code, u => u.Name);
         foreach (var feature in features)
         {
-            var point = feature.Geometry.InteriorPoint;
+            var point = PointOn(feature.Geometry);
             var context = geography.Locate(point.X, point.Y) is { } at ? $"{at.District.Name} · {at.Street.Name}" : null;
             _names.Add((new PlaceMatch(feature.Name, KindOf(feature.Kind), context, point.X, point.Y), feature.Name));
         }
@@ -72,12 +72,23 @@ public sealed class PlaceSnapshot
         return new PlaceAddress(address, location.District, location.Street, location.Community, location.GridCode, near, longitude, latitude);
     }
 
+    /// <summary>Where a search hit puts the pin: for a road the middle of the middle segment of its longest part (away
+    /// from the crossings at its bends), otherwise a point inside.</summary>
+    private static Point PointOn(Geometry geometry)
+    {
+        var longest = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<LineString>().MaxBy(l => l.Length);
+        if (longest is null || longest.NumPoints < 2) return geometry.InteriorPoint;
+        var (a, b) = (longest.GetCoordinateN(longest.NumPoints / 2 - 1), longest.GetCoordinateN(longest.NumPoints / 2));
+        return geometry.Factory.CreatePoint(new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2));
+    }
+
     /// <summary>The nearest named road within <see cref="NearbyMetres"/>; failing that, the nearest landmark.</summary>
     private NearbyPlace? Nearest(double longitude, double latitude)
     {
         var envelope = new Envelope(longitude - SearchDegrees, longitude + SearchDegrees, latitude - SearchDegrees, latitude + SearchDegrees);
         var point = new Coordinate(longitude, latitude);
         NearbyPlace? road = null, landmark = null;
+        var roadRank = int.MaxValue;
         var here = GeoJsonGeometry.Factory.CreatePoint(point);
         foreach (var feature in _nearby.Query(envelope))
         {
@@ -85,7 +96,11 @@ public sealed class PlaceSnapshot
             var metres = GeoDistance.Metres(new GeoPoint(longitude, latitude), new GeoPoint(closest.X, closest.Y));
             if (metres > NearbyMetres) continue;
             var candidate = new NearbyPlace(feature.Name, KindOf(feature.Kind), Math.Round(metres, 1));
-            if (feature.Kind == BasemapFeatureKind.Road) { if (road is null || metres < road.DistanceMetres) road = candidate; }
+            // At a crossing (equally near, within a metre) the more important road names the place.
+            if (feature.Kind == BasemapFeatureKind.Road)
+            {
+                if (road is null || metres < road.DistanceMetres - 1 || (metres <= road.DistanceMetres + 1 && feature.Rank < roadRank)) (road, roadRank) = (candidate, feature.Rank);
+            }
             else if (landmark is null || metres < landmark.DistanceMetres) landmark = candidate;
         }
         return road ?? landmark;

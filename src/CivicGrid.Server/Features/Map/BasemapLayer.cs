@@ -61,7 +61,7 @@ public sealed class BasemapLayer
     }
 
     /// <summary>A label point for every unit of a level that the viewport shows: its own interior point when that is
-    /// in view, otherwise the interior point of its part inside the viewport.</summary>
+    /// in view, otherwise a point of its part inside the viewport.</summary>
     public IEnumerable<(NamedUnit Unit, Point Label)> UnitLabels(AdministrativeLevel level, MapViewport viewport)
     {
         if (!_labels.TryGetValue(level, out var labels)) yield break;
@@ -71,7 +71,12 @@ public sealed class BasemapLayer
         {
             if (viewport.Contains(label.X, label.Y)) yield return (unit, label);
             else if (unit.Boundary.EnvelopeInternal.Intersects(envelope) && unit.Boundary.Intersection(rectangle) is { IsEmpty: false, Area: > 0 } inside)
-                yield return (unit, inside.InteriorPoint);
+            {
+                // An area filling the whole view is named near the top, clear of the pin and the roads' names in the middle.
+                yield return (unit, inside.Area >= rectangle.Area * 0.98
+                    ? GeoJsonGeometry.Factory.CreatePoint(new Coordinate(envelope.Centre.X, envelope.MinY + envelope.Height * 0.85))
+                    : inside.InteriorPoint);
+            }
         }
     }
 
