@@ -47,6 +47,11 @@ public sealed class PlacePickerTests(StaffSite site)
             await Assertions.Expect(map.Locator(".basemap-label-road", new() { HasText = "龙昆南路" }).First).ToBeAttachedAsync();
             Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the report form is wider than the phone");
             await StaffSite.ScreenshotAsync(page, "place-picker-address");
+            // GCJ-02 tiles (Map:TileCrs=gcj02) project through the published offset: wandergis/coordtransform's reference pair.
+            var gcj = await page.EvaluateAsync<double[]>("() => civicGridBasemap.toGcj02(39.915, 116.404)");
+            Assert.Equal([39.91640428150164, 116.41024449916938], gcj.Select(v => Math.Round(v, 9)), new RoundedTo9());
+            var back = await page.EvaluateAsync<double[]>("() => civicGridBasemap.fromGcj02(39.91640428150164, 116.41024449916938)");
+            Assert.InRange(Math.Abs(back[0] - 39.915) + Math.Abs(back[1] - 116.404), 0, 1e-8);
 
             // The address stays editable; what the citizen sends is what staff see.
             var edited = (await address.InputValueAsync()) + "（公交站旁）";
@@ -70,4 +75,10 @@ public sealed class PlacePickerTests(StaffSite site)
             await context.DisposeAsync();
         }
     }
+}
+
+internal sealed class RoundedTo9 : IEqualityComparer<double>
+{
+    public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-8;
+    public int GetHashCode(double value) => 0;
 }
