@@ -21,6 +21,7 @@ public sealed class CivicGridDbContext(DbContextOptions<CivicGridDbContext> opti
     public DbSet<City> Cities => Set<City>();
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<UnitGrid> UnitGrids => Set<UnitGrid>();
+    public DbSet<BasemapFeature> BasemapFeatures => Set<BasemapFeature>();
     public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();

@@ -956,6 +956,47 @@ namespace CivicGrid.Data.Postgres.Migrations
                     b.ToTable("AdministrativeUnits");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Geography.BasemapFeature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<byte[]>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.ToTable("BasemapFeatures");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Geography.City", b =>
                 {
                     b.Property<string>("Code")
@@ -1577,6 +1618,15 @@ namespace CivicGrid.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.Geography.AdministrativeUnit", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Geography.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.Geography.BasemapFeature", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Geography.City", null)
                         .WithMany()

@@ -937,6 +937,45 @@ namespace CivicGrid.Data.Sqlite.Migrations
                     b.ToTable("AdministrativeUnits");
                 });
 
+            modelBuilder.Entity("CivicGrid.Domain.Geography.BasemapFeature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.ToTable("BasemapFeatures");
+                });
+
             modelBuilder.Entity("CivicGrid.Domain.Geography.City", b =>
                 {
                     b.Property<string>("Code")
@@ -1544,6 +1583,15 @@ namespace CivicGrid.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CivicGrid.Domain.Geography.AdministrativeUnit", b =>
+                {
+                    b.HasOne("CivicGrid.Domain.Geography.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Domain.Geography.BasemapFeature", b =>
                 {
                     b.HasOne("CivicGrid.Domain.Geography.City", null)
                         .WithMany()

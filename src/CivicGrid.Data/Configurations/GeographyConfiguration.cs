@@ -63,3 +63,15 @@ internal sealed class ResponsibilityGridConfiguration : IEntityTypeConfiguration
         grid.HasOne<Domain.Organisation.StaffUser>().WithMany().HasForeignKey(g => g.InspectorUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class BasemapFeatureConfiguration : IEntityTypeConfiguration<BasemapFeature>
+{
+    public void Configure(EntityTypeBuilder<BasemapFeature> feature)
+    {
+        feature.Property(f => f.CityCode).HasMaxLength(6);
+        feature.Property(f => f.Name).HasMaxLength(64);
+        feature.Property(f => f.NameEn).HasMaxLength(128);
+        feature.HasIndex(f => f.CityCode);
+        feature.HasOne<City>().WithMany().HasForeignKey(f => f.CityCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddSingleton<GridLocator>();
         services.AddSingleton<IClusterSignal>(provider => provider.GetRequiredService<GridLocator>());
         services.AddScoped<Features.Geography.GridCentres>();
+        services.AddPlaces(configuration);
         services.AddOrganisation();
         services.AddSingleton<Features.Calendar.CityCalendar>();
         services.AddScoped<Features.Calendar.CalendarAdministration>();

@@ -36,6 +36,8 @@ public sealed class DemoCitySeeder(CivicGridDbContext db, GridLocator locator, T
             await db.SaveChangesAsync(cancellationToken);
             var units = await DemoGeographyWriter.WriteUnitsAsync(db, layout, cancellationToken);
             progress?.Report(new ProgressReport("units", units, units));
+            var basemap = await DemoBasemap.WriteAsync(db, layout, seed, cancellationToken);
+            progress?.Report(new ProgressReport("roads, water and landmarks", basemap, basemap));
 
             var departments = await DemoDepartments.CreateAsync(db, cancellationToken);
             var standards = await DemoCaseStandards.CreateAsync(db, departments, cancellationToken);

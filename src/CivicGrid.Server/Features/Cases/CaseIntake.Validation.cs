@@ -40,8 +40,12 @@ public sealed partial class CaseIntake
         var location = await locator.LocateAsync(wgs84.Longitude, wgs84.Latitude, cancellationToken)
             ?? throw new IntakeValidationException(FieldErrors.One("latitude", "The position lies outside every unit grid and community of the city."));
         var builtUp = location.IsBuiltUp;
+        // A report without an address gets the city model's (e.g. "龙华区德瑞街道东山社区 · 龙昆南路附近"): an in-memory look-up.
+        var address = string.IsNullOrWhiteSpace(r.Address)
+            ? (await places.GetSnapshotAsync(cancellationToken)).Describe(location, wgs84.Longitude, wgs84.Latitude).Address
+            : r.Address;
         return new ReportDetails(r.Channel, r.Description!.Trim(), wgs84.Longitude, wgs84.Latitude, location.GridCode,
             location.Community.Code, location.Street.Code, location.District.Code, builtUp, kind, string.IsNullOrEmpty(r.TypeCode) ? null : r.TypeCode,
-            string.IsNullOrEmpty(r.ComponentId) ? null : r.ComponentId, r.Address, r.ReporterName, r.ReporterPhone, r.ReporterEmail);
+            string.IsNullOrEmpty(r.ComponentId) ? null : r.ComponentId, address, r.ReporterName, r.ReporterPhone, r.ReporterEmail);
     }
 }

@@ -10,7 +10,7 @@ namespace CivicGrid.Server.Features.Cases;
 /// honour the Idempotency-Key (as <see cref="Idempotency"/> decides), then hand the report to the <see cref="CaseWriter"/>, which links duplicates, numbers the
 /// case and writes case + first history entry (+ idempotency record) in one transaction.</summary>
 public sealed partial class CaseIntake(
-    CivicGridDbContext db, GridLocator locator, CatalogueTypeCheck types, CaseWriter writer, Idempotency idempotencyKeys, ILogger<CaseIntake> logger)
+    CivicGridDbContext db, GridLocator locator, CityPlaces places, CatalogueTypeCheck types, CaseWriter writer, Idempotency idempotencyKeys, ILogger<CaseIntake> logger)
 {
     public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, Actor actor, IdempotencyKey? idempotency, CancellationToken cancellationToken,
         IIntakeCompanion? companion = null)

@@ -13,6 +13,13 @@ public static class GeographyEndpoints
             .WithName("LocateGrid")
             .WithSummary("Finds the unit grid and the community, street and district of a point.")
             .WithDescription("crs is the coordinate system of lat/lon: wgs84 (GPS, Tianditu; CGCS2000 is equivalent), gcj02 (AMap, Tencent, WeChat) or bd09 (Baidu). The answer's position is WGS-84.");
+        var places = app.MapGroup("/api/public/places").WithTags("Public service").AllowAnonymous()
+            .RequireRateLimiting(PlaceLookupLimits.Policy);
+        places.MapGet("/address", PlaceHandlers.Address).WithName("PublicPlaceAddress")
+            .WithSummary("The address of a point from the city model: community · street · district and the nearest named road.")
+            .WithDescription("lat, lon, optional crs (wgs84, gcj02, bd09). A point outside the city answers 404.");
+        places.MapGet("/", PlaceHandlers.Search).WithName("PublicPlaceSearch")
+            .WithSummary("Roads, landmarks, communities, streets and districts whose name contains q; at most 10, best first.");
         return app;
     }
 
@@ -43,7 +50,7 @@ public static class GeographyEndpoints
             Math.Round(wgs84.Longitude, 7), Math.Round(wgs84.Latitude, 7), CoordinateSystem.Wgs84.ToCode()));
     }
 
-    private static double ParseCoordinate(string? text, string field, double min, double max, FieldErrors errors)
+    internal static double ParseCoordinate(string? text, string field, double min, double max, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

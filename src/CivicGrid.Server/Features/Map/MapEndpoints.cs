@@ -1,3 +1,4 @@
+using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Platform.Auth;
 
 namespace CivicGrid.Server.Features.Map;
@@ -19,6 +20,10 @@ public static class MapEndpoints
         map.MapGet("/cases", MapCaseHandler.Handle).WithName("MapCases")
             .WithSummary("Cases in bbox within the caller's data scope, with their deadline light; at most 2,000, newest first.")
             .WithDescription("bbox, optional status=open|all (default open), types=06010,…, department=id, light=green|yellow|red.");
+        app.MapGet("/api/public/basemap", BasemapHandler.Handle).WithTags("Map").WithName("PublicBasemap").AllowAnonymous()
+            .RequireRateLimiting(PlaceLookupLimits.Policy)
+            .WithSummary("The city drawn from its own model for a viewport: water, boundaries, named roads, landmarks and labels by zoom.")
+            .WithDescription("bbox=minLon,minLat,maxLon,maxLat (WGS-84), zoom=0–22. Used by every map when no Map:TileUrl is configured; cacheable for 5 minutes.");
         return app;
     }
 }

@@ -7,6 +7,7 @@ public static class MapServices
     {
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MapAreas>();
+        services.AddSingleton<Basemap>();
         services.AddSingleton<ComponentMap>();
         return services;
     }

@@ -1,5 +1,5 @@
-// Maps of the staff UI (Leaflet, served from /lib and loaded when a page has a map). Vector layers only by default, so the maps work without the
-// internet; a configured XYZ tile URL (data-tiles) adds a basemap. Pages mark their map elements with
+// Maps of the staff UI and the public pages (Leaflet, served from /lib and loaded when a page has a map). The basemap is the
+// city's own (basemap.js), so the maps work without the internet; a configured XYZ tile URL (data-tiles) adds raster tiles. Pages mark their map elements with
 // data-mini-map (one case's position), data-pick-map (choose a position) or data-live-map (the live map page);
 // this script sets them up on page load and after Blazor's enhanced navigation.
 // Data from the server (type, component and area names come from administrators and imports) is only ever put into
@@ -25,13 +25,17 @@
   }
 
   function baseLayer(map, element) {
-    const tiles = element.dataset.tiles;
-    if (tiles) L.tileLayer(tiles, { maxZoom: 19, attribution: element.dataset.attribution || '' }).addTo(map);
+    window.civicGridBasemap.draw(map, element);
+  }
+
+  // A Leaflet map on the element, in the CRS its tiles need (basemap.js).
+  function createMap(element, options) {
+    return L.map(element, L.extend({ crs: window.civicGridBasemap.crs(element) }, options));
   }
 
   function miniMap(element) {
     const lon = parseFloat(element.dataset.lon), lat = parseFloat(element.dataset.lat);
-    const map = L.map(element, { zoomControl: true, attributionControl: false }).setView([lat, lon], 16);
+    const map = createMap(element, { zoomControl: true, attributionControl: false }).setView([lat, lon], 16);
     baseLayer(map, element);
     L.circleMarker([lat, lon], { radius: 8, color: '#b3261e', weight: 3, fillOpacity: 0.6 }).addTo(map);
     addAreas(map, element, 'grid');
@@ -40,24 +44,28 @@
 
   function pickMap(element) {
     const lon = parseFloat(element.dataset.lon), lat = parseFloat(element.dataset.lat);
-    const map = L.map(element, { attributionControl: false }).setView([lat, lon], 15);
+    const map = createMap(element, { attributionControl: false }).setView([lat, lon], 15);
     baseLayer(map, element);
     if (!element.dataset.public) addAreas(map, element, 'grid'); // the areas API is for staff
     const lonInput = document.getElementById(element.dataset.lonInput);
     const latInput = document.getElementById(element.dataset.latInput);
     let marker = null;
-    function place(latlng) {
+    // The user placed the pin (not the restore after a failed submit): 'civicgrid:placed' tells the place picker.
+    function place(latlng, byUser) {
       if (marker) marker.setLatLng(latlng); else marker = L.marker(latlng, { keyboard: false }).addTo(map);
       lonInput.value = latlng.lng.toFixed(6);
       latInput.value = latlng.lat.toFixed(6);
+      if (byUser) element.dispatchEvent(new CustomEvent('civicgrid:placed', { detail: { lat: latlng.lat, lng: latlng.lng } }));
       latInput.dispatchEvent(new Event('change', { bubbles: true })); // e.g. the nearby reports (nearby.js) follow the pin
     }
-    if (lonInput.value && latInput.value) place(L.latLng(parseFloat(latInput.value), parseFloat(lonInput.value)));
-    map.on('click', e => place(e.latlng));
+    if (lonInput.value && latInput.value) place(L.latLng(parseFloat(latInput.value), parseFloat(lonInput.value)), false);
+    map.on('click', e => place(e.latlng, true));
+    // A search result: move there and put the pin on it.
+    element.addEventListener('civicgrid:goto', e => { const ll = L.latLng(e.detail.lat, e.detail.lng); map.setView(ll, 17); place(ll, true); });
     const gps = document.getElementById(element.dataset.gpsButton);
     if (gps && navigator.geolocation) {
       gps.addEventListener('click', () => navigator.geolocation.getCurrentPosition(
-        p => { const ll = L.latLng(p.coords.latitude, p.coords.longitude); place(ll); map.setView(ll, 17); },
+        p => { const ll = L.latLng(p.coords.latitude, p.coords.longitude); place(ll, true); map.setView(ll, 17); },
         () => { gps.setAttribute('aria-invalid', 'true'); }));
     }
     return map;
@@ -94,7 +102,7 @@
   const lightColours = { red: '#b3261e', yellow: '#8a6100', green: '#1e6b34' };
 
   function liveMap(element) {
-    const map = L.map(element).setView(
+    const map = createMap(element).setView(
       [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom || '13', 10));
     baseLayer(map, element);
     const areas = L.geoJSON(null, {
@@ -173,8 +181,8 @@
     // A case page's "on the map" link passes ?lon=&lat= to centre the map on its (public) position.
     const query = new URLSearchParams(location.search);
     const at = [parseFloat(query.get('lat')), parseFloat(query.get('lon'))];
-    const map = isFinite(at[0]) && isFinite(at[1]) ? L.map(element).setView(at, 17)
-      : L.map(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
+    const map = isFinite(at[0]) && isFinite(at[1]) ? createMap(element).setView(at, 17)
+      : createMap(element).setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom, 10));
     baseLayer(map, element);
     const layer = L.layerGroup().addTo(map);
     const status = document.getElementById(element.dataset.status);
@@ -212,7 +220,7 @@
     window.civicGridLibraries.leaflet().then(() => pending.forEach(([el, create]) => { if (!el._civicMap) el._civicMap = create(el); }));
   }
 
-  window.civicGridMaps = { setUp };
+  window.civicGridMaps = { setUp, bbox };
   document.addEventListener('DOMContentLoaded', setUp);
   if (window.Blazor) window.Blazor.addEventListener('enhancedload', setUp);
   else document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', setUp));
