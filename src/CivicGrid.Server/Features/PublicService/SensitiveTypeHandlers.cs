@@ -5,6 +5,7 @@ using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
@@ -26,7 +27,7 @@ public static class SensitiveTypeHandlers
             throw FieldErrors.Invalid("kind", "kind must be component or matter.");
         var type = await db.CatalogueTypes.SingleOrDefaultAsync(t => t.Kind == parsed && t.Code == code, cancellationToken);
         if (type is null)
-            return TypedResults.Problem(title: "Not found", detail: $"There is no {kind} type {code}.", statusCode: StatusCodes.Status404NotFound);
+            return AccessCheck.NotFound($"{kind} type {code}");
         type.IsSensitive = input.Sensitive!.Value;
         await db.SaveChangesAsync(cancellationToken);
         changes.NotifyChanged();

@@ -66,7 +66,7 @@ public static class ApiKeyEndpoints
     {
         await usage.FlushAsync(cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null) return TypedResults.Problem(title: "Not found", detail: $"There is no API key {id}.", statusCode: StatusCodes.Status404NotFound);
+        if (key is null) return AccessCheck.NotFound($"API key {id}");
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow();
