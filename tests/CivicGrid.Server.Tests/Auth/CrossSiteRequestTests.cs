@@ -8,14 +8,13 @@ namespace CivicGrid.Server.Tests.Auth;
 /// need a JSON body and a same-origin request, and signing out needs the form's antiforgery token.</summary>
 public sealed class CrossSiteRequestTests : IAsyncLifetime, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
+    private CityHost<SqliteTestDatabase> _city = null!;
     private SignInForm _browser = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg);
-        _browser = new SignInForm(_server.Client.BaseAddress!);
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.DemoCity);
+        _browser = new SignInForm(_city.Anonymous.BaseAddress!);
         Assert.True(SignInForm.SignedIn(await _browser.PostAsync("inspector", StaffAccounts.Password)));
     }
 
@@ -23,8 +22,7 @@ public sealed class CrossSiteRequestTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     private Task<HttpResponseMessage> PostCaseAsync(string mediaType, Action<HttpRequestMessage>? headers = null)
@@ -58,7 +56,7 @@ public sealed class CrossSiteRequestTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ACookieCall_FromThisSite_ReachesTheHandler()
     {
-        var origin = _server.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var origin = _city.Anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var response = await PostCaseAsync("application/json", r =>
         {
             r.Headers.Add("Origin", origin);

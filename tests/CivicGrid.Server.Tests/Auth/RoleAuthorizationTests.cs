@@ -11,28 +11,26 @@ namespace CivicGrid.Server.Tests.Auth;
 /// <summary>RequireStaff through a real endpoint: GET /api/v1/auth/users is for administrators only.</summary>
 public sealed class RoleAuthorizationTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
     private readonly TestLogSink _logs = new();
-    private RunningServer _server = null!;
+    private CityHost<SqliteTestDatabase> _city = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await RunningServer.StartAsync(_database, _logs.AddTo, demo: true, StaffAccounts.DemoPasswordArg);
-        await StaffAccounts.AddAsync(_database, "dispatcher.lh", Roles.Dispatcher | Roles.Leader, DataScope.OfDistrict("460106"));
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.DemoCity with { Configure = _logs.AddTo });
+        await StaffAccounts.AddAsync(_city.Database, "dispatcher.lh", Roles.Dispatcher | Roles.Leader, DataScope.OfDistrict("460106"));
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task Users_ForAnAdministrator_ListsTheCitysStaff()
     {
-        var token = await _server.Client.SignInAsync("admin");
+        var token = await _city.Anonymous.SignInAsync("admin");
 
-        var response = await _server.Client.GetWithTokenAsync("/api/v1/auth/users", token);
+        var response = await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/users", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var users = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -46,9 +44,9 @@ public sealed class RoleAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Users_ForAUserWithoutTheAdministratorRole_Answers403ProblemDetails()
     {
-        var token = await _server.Client.SignInAsync("dispatcher.lh");
+        var token = await _city.Anonymous.SignInAsync("dispatcher.lh");
 
-        var response = await _server.Client.GetWithTokenAsync("/api/v1/auth/users", token);
+        var response = await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/users", token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -60,9 +58,9 @@ public sealed class RoleAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Users_ForbiddenRequest_IsLoggedWithUserRolesAndReason()
     {
-        var token = await _server.Client.SignInAsync("dispatcher.lh");
+        var token = await _city.Anonymous.SignInAsync("dispatcher.lh");
 
-        await _server.Client.GetWithTokenAsync("/api/v1/auth/users", token);
+        await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/users", token);
 
         var denial = Assert.Single(_logs.WithEventId(AuthLog.AccessDeniedEventId));
         Assert.Equal(LogLevel.Warning, denial.Level);
@@ -76,7 +74,7 @@ public sealed class RoleAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Users_WithoutAToken_Answers401ProblemDetails()
     {
-        var response = await _server.Client.GetAsync("/api/v1/auth/users");
+        var response = await _city.Anonymous.GetAsync("/api/v1/auth/users");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -85,17 +83,17 @@ public sealed class RoleAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Users_WithATokenIssuedBeforeTheUserLostTheRole_Answers401()
     {
-        await StaffAccounts.AddAsync(_database, "admin2", Roles.Administrator, DataScope.WholeCity);
-        var token = await _server.Client.SignInAsync("admin2");
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetWithTokenAsync("/api/v1/auth/users", token)).StatusCode);
+        await StaffAccounts.AddAsync(_city.Database, "admin2", Roles.Administrator, DataScope.WholeCity);
+        var token = await _city.Anonymous.SignInAsync("admin2");
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/users", token)).StatusCode);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _city.Database.CreateContext())
         {
             db.StaffUsers.Single(u => u.UserName == "admin2").Roles = Roles.Inspector;
             await db.SaveChangesAsync();
         }
 
         // Changed beside the server: takes effect within the user-check cache lifetime (1 s).
-        Assert.Equal(HttpStatusCode.Unauthorized, await _server.Client.StatusWithinCacheLifetimeAsync("/api/v1/auth/users", token, HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.Unauthorized, await _city.Anonymous.StatusWithinCacheLifetimeAsync("/api/v1/auth/users", token, HttpStatusCode.Unauthorized));
     }
 }

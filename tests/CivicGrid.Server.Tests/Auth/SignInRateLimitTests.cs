@@ -7,27 +7,25 @@ namespace CivicGrid.Server.Tests.Auth;
 /// <summary>Password guessing is throttled per client address and per user name, with 429 and Retry-After.</summary>
 public sealed class SignInRateLimitTests : IAsyncDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer? _server;
+    private CityHost<SqliteTestDatabase>? _city;
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null) await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_city is not null) await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task Token_AfterTooManyRequestsFromOneAddress_Answers429WithRetryAfter()
     {
-        _server = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg,
-            "--Auth:TokenRequestsPerIpPerMinute=3", "--Auth:FailedSignInsPerUserPerMinute=100");
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(
+            CityOptions.DemoCity.With("--Auth:TokenRequestsPerIpPerMinute=3", "--Auth:FailedSignInsPerUserPerMinute=100"));
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var failed = await _server.Client.RequestTokenAsync("guess" + attempt, "wrong");
+            var failed = await _city.Anonymous.RequestTokenAsync("guess" + attempt, "wrong");
             Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         }
-        var limited = await _server.Client.RequestTokenAsync("admin", StaffAccounts.Password);
+        var limited = await _city.Anonymous.RequestTokenAsync("admin", StaffAccounts.Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
@@ -39,17 +37,17 @@ public sealed class SignInRateLimitTests : IAsyncDisposable
     [Fact]
     public async Task Token_AfterTooManyFailuresForOneUserName_Answers429ForThatNameOnly()
     {
-        _server = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg,
-            "--Auth:TokenRequestsPerIpPerMinute=100", "--Auth:FailedSignInsPerUserPerMinute=2");
-        await StaffAccounts.AddAsync(_database, "inspector.1", Roles.Inspector, DataScope.WholeCity);
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(
+            CityOptions.DemoCity.With("--Auth:TokenRequestsPerIpPerMinute=100", "--Auth:FailedSignInsPerUserPerMinute=2"));
+        await StaffAccounts.AddAsync(_city.Database, "inspector.1", Roles.Inspector, DataScope.WholeCity);
 
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.RequestTokenAsync("admin", StaffAccounts.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.RequestTokenAsync("admin", "wrong-1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.RequestTokenAsync("ADMIN", "wrong-2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.RequestTokenAsync("admin", StaffAccounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _city.Anonymous.RequestTokenAsync("admin", "wrong-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _city.Anonymous.RequestTokenAsync("ADMIN", "wrong-2")).StatusCode);
 
-        var limited = await _server.Client.RequestTokenAsync("admin", StaffAccounts.Password);
+        var limited = await _city.Anonymous.RequestTokenAsync("admin", StaffAccounts.Password);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter?.Delta);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.RequestTokenAsync("inspector.1", StaffAccounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.RequestTokenAsync("inspector.1", StaffAccounts.Password)).StatusCode);
     }
 }

@@ -11,27 +11,25 @@ namespace CivicGrid.Server.Tests.Auth;
 /// <summary>POST /api/v1/auth/token and GET /api/v1/auth/me over real HTTP, on the demo city.</summary>
 public sealed class TokenEndpointTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
     private readonly TestLogSink _logs = new();
-    private RunningServer _server = null!;
+    private CityHost<SqliteTestDatabase> _city = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await RunningServer.StartAsync(_database, _logs.AddTo, demo: true, StaffAccounts.DemoPasswordArg);
-        await StaffAccounts.AddAsync(_database, "dispatcher.lh", Roles.Dispatcher | Roles.Leader, DataScope.OfDistrict("460106"));
-        await StaffAccounts.AddAsync(_database, "retired", Roles.Inspector, DataScope.WholeCity, isActive: false);
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.DemoCity with { Configure = _logs.AddTo });
+        await StaffAccounts.AddAsync(_city.Database, "dispatcher.lh", Roles.Dispatcher | Roles.Leader, DataScope.OfDistrict("460106"));
+        await StaffAccounts.AddAsync(_city.Database, "retired", Roles.Inspector, DataScope.WholeCity, isActive: false);
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task Token_ForTheRightPassword_AnswersABearerTokenAndTheUser()
     {
-        var response = await _server.Client.RequestTokenAsync("dispatcher.lh", StaffAccounts.Password);
+        var response = await _city.Anonymous.RequestTokenAsync("dispatcher.lh", StaffAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
@@ -49,8 +47,8 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Token_ForAWrongPasswordAndAnUnknownUser_Answers401WithTheSameBody()
     {
-        var wrongPassword = await _server.Client.RequestTokenAsync("admin", "not-the-password");
-        var unknownUser = await _server.Client.RequestTokenAsync("nobody", StaffAccounts.Password);
+        var wrongPassword = await _city.Anonymous.RequestTokenAsync("admin", "not-the-password");
+        var unknownUser = await _city.Anonymous.RequestTokenAsync("nobody", StaffAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
@@ -64,14 +62,14 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Token_ForADeactivatedUserWithTheRightPassword_Answers401()
     {
-        var response = await _server.Client.RequestTokenAsync("retired", StaffAccounts.Password);
+        var response = await _city.Anonymous.RequestTokenAsync("retired", StaffAccounts.Password);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task Token_FailedSignIn_IsLoggedWithTheReasonButNotThePassword()
     {
-        await _server.Client.RequestTokenAsync("admin", "secret-guess-123");
+        await _city.Anonymous.RequestTokenAsync("admin", "secret-guess-123");
 
         var entry = Assert.Single(_logs.WithEventId(AuthLog.SignInFailedEventId), e => e.Property("UserName") == "admin");
         Assert.Equal("wrong password", entry.Property("Reason"));
@@ -85,7 +83,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     public async Task Token_WithAMissingField_Answers400NamingTheField(string json, string field)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        var response = await _server.Client.PostAsync("/api/v1/auth/token", content);
+        var response = await _city.Anonymous.PostAsync("/api/v1/auth/token", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -97,9 +95,9 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Me_WithAToken_AnswersTheSignedInUser()
     {
-        var token = await _server.Client.SignInAsync("admin");
+        var token = await _city.Anonymous.SignInAsync("admin");
 
-        var response = await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token);
+        var response = await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var user = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -112,7 +110,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Me_WithoutAToken_Answers401ProblemDetailsAndLogsTheDenial()
     {
-        var response = await _server.Client.GetAsync("/api/v1/auth/me");
+        var response = await _city.Anonymous.GetAsync("/api/v1/auth/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -126,12 +124,12 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Me_WithATokenPastItsLifetime_Answers401()
     {
-        var token = await _server.Client.SignInAsync("admin");
+        var token = await _city.Anonymous.SignInAsync("admin");
 
-        _server.Time.Advance(TimeSpan.FromHours(7.9));
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
-        _server.Time.Advance(TimeSpan.FromHours(0.2));
-        var response = await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token);
+        _city.Time.Advance(TimeSpan.FromHours(7.9));
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
+        _city.Time.Advance(TimeSpan.FromHours(0.2));
+        var response = await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(_logs.WithEventId(AuthLog.AuthenticationRequiredEventId), e => e.Property("Reason") == "the token has expired");
@@ -140,41 +138,41 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Me_WithATokenWhosePayloadWasAltered_Answers401()
     {
-        var token = await _server.Client.SignInAsync("dispatcher.lh");
+        var token = await _city.Anonymous.SignInAsync("dispatcher.lh");
         var parts = token.Split('.');
         var payload = System.Text.Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
         Assert.Contains("\"Leader\"", payload);
         var altered = payload.Replace("\"Leader\"", "\"Administrator\"", StringComparison.Ordinal);
         var tampered = string.Join('.', parts[0], Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(altered)), parts[2]);
 
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", tampered)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", tampered)).StatusCode);
     }
 
     [Fact]
     public async Task Me_WithATokenSignedByAnotherKey_Answers401()
     {
-        var genuine = await _server.Client.SignInAsync("admin");
+        var genuine = await _city.Anonymous.SignInAsync("admin");
         var forged = ForgedTokens.ResignWithRandomKey(genuine);
 
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", genuine)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", genuine)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", forged)).StatusCode);
     }
 
     [Fact]
     public async Task Me_AfterTheUserIsDeactivated_Answers401EvenWithAnUnexpiredToken()
     {
-        await StaffAccounts.AddAsync(_database, "leaving", Roles.Inspector, DataScope.WholeCity);
-        var token = await _server.Client.SignInAsync("leaving");
-        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
+        await StaffAccounts.AddAsync(_city.Database, "leaving", Roles.Inspector, DataScope.WholeCity);
+        var token = await _city.Anonymous.SignInAsync("leaving");
+        Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetWithTokenAsync("/api/v1/auth/me", token)).StatusCode);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _city.Database.CreateContext())
         {
             db.StaffUsers.Single(u => u.UserName == "leaving").IsActive = false;
             await db.SaveChangesAsync();
         }
 
         // Changed beside the server: takes effect within the user-check cache lifetime (1 s).
-        Assert.Equal(HttpStatusCode.Unauthorized, await _server.Client.StatusWithinCacheLifetimeAsync("/api/v1/auth/me", token, HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.Unauthorized, await _city.Anonymous.StatusWithinCacheLifetimeAsync("/api/v1/auth/me", token, HttpStatusCode.Unauthorized));
     }
 }

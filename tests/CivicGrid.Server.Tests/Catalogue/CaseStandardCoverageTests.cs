@@ -116,32 +116,17 @@ public sealed class PostgresCaseStandardCoverageTests(PostgresCity city)
     : CaseStandardCoverageTests<PostgresTestDatabase>(city), IClassFixture<PostgresCity>;
 
 /// <summary>A city installed without the demo gets the shipped standards too.</summary>
-public sealed class NoDemoCaseStandardTests : IAsyncLifetime
+public sealed class NoDemoCaseStandardTests(EmptySqliteCity city) : IClassFixture<EmptySqliteCity>
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _server = await RunningServer.StartAsync(_database, demo: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task InstallWithoutTheDemo_HasAStandardForEveryOfferedType()
     {
-        var types = await _server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types");
+        var types = await city.Anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/catalogue/types");
         Assert.True(types!.Length > 90, $"only {types.Length} types offered");
         foreach (var type in types)
         {
             var path = $"/api/v1/catalogue/types/{type.GetProperty("kind").GetString()}/{type.GetProperty("code").GetString()}";
-            var detail = await _server.Client.GetFromJsonAsync<JsonElement>(path);
+            var detail = await city.Anonymous.GetFromJsonAsync<JsonElement>(path);
             Assert.True(detail.GetProperty("standard").ValueKind == JsonValueKind.Object, $"{path} has no case standard");
         }
     }

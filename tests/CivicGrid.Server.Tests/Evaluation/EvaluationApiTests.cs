@@ -44,9 +44,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
         await Do("inspector", a, new { action = "check", passed = false, note = "仍有残留" });
         await Do("dispatcher", a, new { action = "rework", note = "请彻底清理" });
         await Do("handler.huanwei", a, new { action = "feedback", note = "已彻底清理" });
-        await Do("operator", a, new { action = "request_check" });
-        await Do("inspector", a, new { action = "check", passed = true });
-        await Do("shiftlead", a, new { action = "close" });
+        await city.CloseAfterFeedback(a);
 
         var b = await New("inspector", null, "06010", 0.0023);
         await Do("shiftlead", b, new { action = "register" });
@@ -56,9 +54,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
         await Do("dispatcher", b, new { action = "approve_request" });
         city.Time.Advance(TimeSpan.FromHours(1));
         await Do("handler.huanwei", b, new { action = "feedback" });
-        await Do("operator", b, new { action = "request_check" });
-        await Do("inspector", b, new { action = "check", passed = true });
-        await Do("shiftlead", b, new { action = "close" });
+        await city.CloseAfterFeedback(b);
 
         var c = await New("operator", "Hotline", "06010", 0.0035);
         await Do("shiftlead", c, new { action = "register" });
@@ -69,9 +65,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
         city.Time.Advance(TimeSpan.FromHours(2));
         await Do("dispatcher", c, new { action = "resume" });
         await Do("handler.huanwei", c, new { action = "feedback" });
-        await Do("operator", c, new { action = "request_check" });
-        await Do("inspector", c, new { action = "check", passed = true });
-        await Do("shiftlead", c, new { action = "close" });
+        await city.CloseAfterFeedback(c);
 
         var d = await New("operator", "Hotline", "06010", 0.0047);
         await Do("shiftlead", d, new { action = "register" });
@@ -343,13 +337,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
             var number = body.GetProperty("number").GetString();
             id = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).Id;
         }
-        await city.Step("operator", id, new { action = "register" });
-        await city.Step("dispatcher", id, new { action = "dispatch" });
-        await city.Step("handler.huanwei", id, new { action = "accept" });
-        await city.Step("handler.huanwei", id, new { action = "feedback", note = "已清运" });
-        await city.Step("operator", id, new { action = "request_check" });
-        await city.Step("inspector", id, new { action = "check", passed = true });
-        await city.Step("shiftlead", id, new { action = "close" });
+        await city.CloseThroughWorkflow(id);
         var rating = await city.Anonymous.PostAsJsonAsync($"/api/public/track/{token}/rating", new { score = 2, comment = "处理太慢" });
         Assert.Equal(HttpStatusCode.Created, rating.StatusCode);
 

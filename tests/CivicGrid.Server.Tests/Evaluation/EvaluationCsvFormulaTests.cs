@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Text;
-using CivicGrid.Server.Tests.Auth;
 using CivicGrid.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +8,12 @@ namespace CivicGrid.Server.Tests.Evaluation;
 /// never as a formula it runs; the numbers stay numbers.</summary>
 public abstract class EvaluationCsvFormulaTests<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    private readonly TDatabase _database = new();
-    private RunningServer _server = null!;
+    private CityHost<TDatabase> _city = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _server = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg);
-        await using var db = _database.CreateContext();
+        _city = await CityHost.StartAsync<TDatabase>(CityOptions.DemoCity);
+        await using var db = _city.Db();
         var prefixes = new[] { "=", "+", "-", "@", "\t" };
         var departments = await db.Departments.OrderBy(d => d.Id).ToListAsync();
         for (var i = 0; i < departments.Count; i++) departments[i].Name = $"{prefixes[i % prefixes.Length]}CMD|'/C calc'!A{i}";
@@ -26,15 +22,13 @@ public abstract class EvaluationCsvFormulaTests<TDatabase> : IAsyncLifetime wher
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
     public async Task TheEvaluationCsv_EscapesNamesThatStartLikeAFormula()
     {
-        using var client = new HttpClient { BaseAddress = _server.Client.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _server.Client.SignInAsync("leader"));
+        var client = await _city.SignInAs("leader");
         var bytes = await client.GetByteArrayAsync("/api/v1/evaluation/department/export?period=2026&format=csv");
 
         using var csv = CsvHelper.CsvReader.Create(new MemoryStream(bytes), CsvHelper.CsvReaderOptions.Default with { HasHeader = true, Encoding = Encoding.UTF8 }, leaveOpen: false);

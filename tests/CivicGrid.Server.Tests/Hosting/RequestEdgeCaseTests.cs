@@ -12,17 +12,12 @@ namespace CivicGrid.Server.Tests.Hosting;
 /// looking, no decompression bomb decoded.</summary>
 public sealed class RequestEdgeCaseTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
-    private RunningServer _server = null!;
+    private CityHost<SqliteTestDatabase> _city = null!;
 
     public async Task InitializeAsync() =>
-        _server = await RunningServer.StartAsync(_database, demo: true, StaffAccounts.DemoPasswordArg, "--PublicService:ReportsPerIpPerMinute=2");
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.DemoCity.With("--PublicService:ReportsPerIpPerMinute=2"));
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _city.DisposeAsync();
 
     [Theory]
     [InlineData("/%09/evil.example")]
@@ -31,7 +26,7 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
     [InlineData("https://evil.example")]
     public async Task TheLanguageSwitch_WithAReturnUrlOffThisSite_GoesHome(string returnUrl)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Client.BaseAddress };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _city.Anonymous.BaseAddress };
         var response = await client.GetAsync("/culture?lang=en&returnUrl=" + returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -42,9 +37,9 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
     public async Task ViewingTheReportPage_DoesNotSpendTheReportQuota()
     {
         for (var view = 0; view < 4; view++)
-            Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/public/report")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _city.Anonymous.GetAsync("/public/report")).StatusCode);
 
-        var report = await _server.Client.PostAsync("/api/public/reports", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var report = await _city.Anonymous.PostAsync("/api/public/reports", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode);
     }
 
@@ -54,8 +49,8 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
     [InlineData("/api/v1/evaluation/cases?kind=district&measure=received&period=2026&page=2147483647", "page")]
     public async Task AHugePageNumber_Is400NamingPage_NotAWrappedFirstPage(string url, string field)
     {
-        using var client = new HttpClient { BaseAddress = _server.Client.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _server.Client.SignInAsync("leader"));
+        using var client = new HttpClient { BaseAddress = _city.Anonymous.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _city.Anonymous.SignInAsync("leader"));
         var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -76,7 +71,7 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
     [Fact]
     public async Task APhotoUpload_WithAWrongContentType_Is415()
     {
-        var response = await _server.Client.PostAsync("/api/public/photos", new StringContent("not a form", Encoding.UTF8, "text/plain"));
+        var response = await _city.Anonymous.PostAsync("/api/public/photos", new StringContent("not a form", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -88,7 +83,7 @@ public sealed class RequestEdgeCaseTests : IAsyncLifetime
         var png = FlatPng(7000, 7000);
         Assert.True(png.Length < 100_000, $"the bomb is {png.Length} bytes");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "flat.png" } };
-        var response = await _server.Client.PostAsync("/api/public/photos", form);
+        var response = await _city.Anonymous.PostAsync("/api/public/photos", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();

@@ -35,6 +35,32 @@ public partial class CityHost<TDatabase>
     public async Task<HttpResponseMessage> TryStep(string user, long caseId, object step) =>
         await (await SignInAs(user)).PostAsJsonAsync($"/api/v1/cases/{caseId}/transitions", step);
 
+    /// <summary>Walks a reported case the plain way to closed (docs/domain/workflow-and-time-limits.md): the intake
+    /// operator registers, the dispatcher dispatches to the suggested department, then <see cref="CloseAfterDispatch"/>.
+    /// Returns the closed case.</summary>
+    public async Task<JsonElement> CloseThroughWorkflow(long caseId, string handler = "handler.huanwei", string feedbackNote = "已清运")
+    {
+        await Step("operator", caseId, new { action = "register" });
+        await Step("dispatcher", caseId, new { action = "dispatch" });
+        return await CloseAfterDispatch(caseId, handler, feedbackNote);
+    }
+
+    /// <summary>From dispatched to closed: the handler accepts and feeds back, then <see cref="CloseAfterFeedback"/>.</summary>
+    public async Task<JsonElement> CloseAfterDispatch(long caseId, string handler = "handler.huanwei", string feedbackNote = "已清运")
+    {
+        await Step(handler, caseId, new { action = "accept" });
+        await Step(handler, caseId, new { action = "feedback", note = feedbackNote });
+        return await CloseAfterFeedback(caseId);
+    }
+
+    /// <summary>From fed back to closed: the operator sends the check, the inspector passes it, the shift lead closes.</summary>
+    public async Task<JsonElement> CloseAfterFeedback(long caseId)
+    {
+        await Step("operator", caseId, new { action = "request_check" });
+        await Step("inspector", caseId, new { action = "check", passed = true });
+        return await Step("shiftlead", caseId, new { action = "close" });
+    }
+
     /// <summary>GET as a user; asserts success and returns the JSON body.</summary>
     public async Task<JsonElement> GetJson(string user, string path)
     {

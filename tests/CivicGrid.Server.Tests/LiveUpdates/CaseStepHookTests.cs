@@ -18,18 +18,16 @@ namespace CivicGrid.Server.Tests.LiveUpdates;
 /// committed steps reach live subscribers.</summary>
 public sealed class CaseStepHookTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
     private readonly RecordingObserver _observer = new();
     private readonly ConcurrentQueue<CaseEvent> _events = new();
-    private RunningServer _server = null!;
+    private CityHost<SqliteTestDatabase> _city = null!;
     private IDisposable? _subscription;
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _server = await RunningServer.StartAsync(_database,
-            builder => builder.Services.AddSingleton<ICaseStepObserver>(_observer), demo: true, StaffAccounts.DemoPasswordArg);
-        _subscription = _server.Services.GetRequiredService<CaseEventHub>().Subscribe(e =>
+        _city = await CityHost.StartAsync<SqliteTestDatabase>(
+            CityOptions.DemoCity with { Configure = builder => builder.Services.AddSingleton<ICaseStepObserver>(_observer) });
+        _subscription = _city.Services.GetRequiredService<CaseEventHub>().Subscribe(e =>
         {
             _events.Enqueue(e);
             return ValueTask.CompletedTask;
@@ -39,8 +37,7 @@ public sealed class CaseStepHookTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _subscription?.Dispose();
-        await _server.DisposeAsync();
-        await _database.DisposeAsync();
+        await _city.DisposeAsync();
     }
 
     [Fact]
@@ -57,7 +54,7 @@ public sealed class CaseStepHookTests : IAsyncLifetime
         _observer.FailOn = "dispatch";
         var failed = await dispatcher.PostAsJsonAsync($"/api/v1/cases/{id}/transitions", new { action = "dispatch" });
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        await using (var db = _database.CreateContext())
+        await using (var db = _city.Database.CreateContext())
         {
             var stored = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
             Assert.Equal(CaseStatus.Registered, stored.Status);
@@ -69,8 +66,8 @@ public sealed class CaseStepHookTests : IAsyncLifetime
         var due = (await dispatched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("deadline").GetProperty("dueAt").GetDateTimeOffset();
 
         // The overdue mark is a step too.
-        _server.Time.SetUtcNow(due.AddMinutes(1));
-        await _server.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(CancellationToken.None);
+        _city.Time.SetUtcNow(due.AddMinutes(1));
+        await _city.Services.GetRequiredService<DeadlineMonitor>().RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(["report", "register", "dispatch", "overdue"], _observer.Seen.Where(s => s.CaseId == id).Select(s => s.Action));
         Assert.All(_observer.Seen, s => Assert.True(s.InTransaction, $"{s.Action} ran outside a transaction"));
@@ -83,8 +80,8 @@ public sealed class CaseStepHookTests : IAsyncLifetime
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
-        var token = await _server.Client.SignInAsync(user);
-        var client = new HttpClient { BaseAddress = _server.Client.BaseAddress };
+        var token = await _city.Anonymous.SignInAsync(user);
+        var client = new HttpClient { BaseAddress = _city.Anonymous.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -23,17 +23,13 @@ public sealed class Open311WorkflowTests(SqliteCity city) : IClassFixture<Sqlite
         Assert.Equal("王 小明", staffCase.GetProperty("reporter").GetProperty("name").GetString());
         var id = staffCase.GetProperty("id").GetInt64();
 
-        await Step("operator", id, new { action = "register", note = "王小明反映属实，直接立案" });
-        await Step("dispatcher", id, new { action = "dispatch" });
+        await city.Step("operator", id, new { action = "register", note = "王小明反映属实，直接立案" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
         var dispatched = Assert.Single((await city.Open311Json($"/open311/v2/requests/{number}.json")).EnumerateArray().ToList());
         Assert.Equal("open", dispatched.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, dispatched.GetProperty("agency_responsible").ValueKind);
         Assert.Matches(Open311Asserts.W3cCityTime(), dispatched.GetProperty("expected_datetime").GetString());
-        await Step("handler.huanwei", id, new { action = "accept" });
-        await Step("handler.huanwei", id, new { action = "feedback", note = "李梅已清运" });
-        await Step("operator", id, new { action = "request_check" });
-        await Step("inspector", id, new { action = "check", passed = true });
-        await Step("shiftlead", id, new { action = "close" });
+        await city.CloseAfterDispatch(id, feedbackNote: "李梅已清运");
 
         var closed = Assert.Single((await city.Open311Json($"/open311/v2/requests/{number}.json?extensions=true")).EnumerateArray().ToList());
         Assert.Equal("closed", closed.GetProperty("status").GetString());
@@ -65,11 +61,5 @@ public sealed class Open311WorkflowTests(SqliteCity city) : IClassFixture<Sqlite
             .Where(u => u.GetProperty("service_request_id").GetString() == number).ToList();
         Assert.Equal(["OPEN", "ACTION_SCHEDULED", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FIXED"],
             updates.Select(u => u.GetProperty("status").GetString()));
-    }
-
-    private async Task Step(string user, long id, object step)
-    {
-        var response = await (await city.SignInAs(user)).PostAsJsonAsync($"/api/v1/cases/{id}/transitions", step);
-        Assert.True(response.IsSuccessStatusCode, $"{user} {JsonSerializer.Serialize(step)}: {await response.Content.ReadAsStringAsync()}");
     }
 }

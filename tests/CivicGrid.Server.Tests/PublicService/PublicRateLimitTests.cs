@@ -10,22 +10,20 @@ public sealed class PublicRateLimitTests
     [Fact]
     public async Task TooManyReportsFromOneAddress_Are429WithRetryAfter()
     {
-        await using var database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-        await using var server = await RunningServer.StartAsync(database, demo: false, "--PublicService:ReportsPerIpPerMinute=2");
+        await using var city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.EmptyCity.With("--PublicService:ReportsPerIpPerMinute=2"));
 
         for (var i = 0; i < 2; i++)
         {
-            var allowed = await server.Client.PostAsJsonAsync("/api/public/reports", new { description = "x" });
+            var allowed = await city.Anonymous.PostAsJsonAsync("/api/public/reports", new { description = "x" });
             Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode); // counted, then refused for its content
         }
-        var limited = await server.Client.PostAsJsonAsync("/api/public/reports", new { description = "x" });
+        var limited = await city.Anonymous.PostAsJsonAsync("/api/public/reports", new { description = "x" });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.True(int.Parse(limited.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Equal(429, (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
         // Reading stays open: tracking and the map are not limited.
-        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/public/notices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetAsync("/api/public/notices")).StatusCode);
     }
 }

@@ -22,13 +22,7 @@ public abstract class PublicTrackingTests<TDatabase>(CityHost<TDatabase> city) w
         var id = await city.CaseIdOf(receipt.GetProperty("number").GetString()!);
         await city.Step("operator", id, new { action = "request_verification" });
         await city.Step("inspector", id, new { action = "verify", confirmed = true, note = "现场属实，联系人张女士" });
-        await city.Step("operator", id, new { action = "register" });
-        await city.Step("dispatcher", id, new { action = "dispatch" });
-        await city.Step("handler.huanwei", id, new { action = "accept" });
-        await city.Step("handler.huanwei", id, new { action = "feedback", note = "已清运" });
-        await city.Step("operator", id, new { action = "request_check" });
-        await city.Step("inspector", id, new { action = "check", passed = true });
-        await city.Step("shiftlead", id, new { action = "close" });
+        await city.CloseThroughWorkflow(id);
 
         var closed = await city.Anonymous.GetStringAsync($"/api/public/track/{token}");
         var view = JsonDocument.Parse(closed).RootElement;

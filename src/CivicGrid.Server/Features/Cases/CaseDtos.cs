@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CivicGrid.Domain.Calendar;
 using CivicGrid.Domain.Cases;
 
@@ -57,9 +58,10 @@ public sealed record HistoryEntryDto(
         e.AttachmentIds?.Split(',') ?? [], HistoryDeadlineDto.From(e.Deadline), e.Data, e.PreviousHash, e.Hash);
 }
 
-/// <summary>Body of POST /api/v1/cases/{id}/transitions.</summary>
+/// <summary>Body of POST /api/v1/cases/{id}/transitions (the note's length is declared here and checked before the
+/// handler, ADR 0016; the action and its fields are checked by the handler and the workflow).</summary>
 public sealed record TransitionRequest(
-    string? Action, string? Note, bool? Confirmed, bool? Passed, int? DepartmentId, int? ExtensionAmount,
+    string? Action, [MaxLength(4000, ErrorMessage = "note is at most 4000 characters.")] string? Note, bool? Confirmed, bool? Passed, int? DepartmentId, int? ExtensionAmount,
     string? Kind, string? TypeCode, IReadOnlyList<Guid>? AttachmentIds, int? InspectorUserId = null);
 
 /// <summary>Body of POST /api/v1/cases. Photos are uploaded to the case once it exists (POST /{id}/attachments).</summary>

@@ -38,8 +38,6 @@ public static class TransitionHandlers
                 throw FieldErrors.Invalid("kind", "kind must be matter or component.");
             kind = parsed;
         }
-        if (request.Note is { Length: > 4000 })
-            throw FieldErrors.Invalid("note", "note is at most 4000 characters.");
         var staff = CaseEndpoints.Context(who);
         var @case = await transitions.FindAsync(id, staff, cancellationToken);
         if (@case is null) return await CaseReadHandlers.NotFound(db, id, who, action.ToCode(), logger, cancellationToken);

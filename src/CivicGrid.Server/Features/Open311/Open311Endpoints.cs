@@ -8,7 +8,8 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311Endpoints(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Root).WithTags("Open311").AllowAnonymous().AddEndpointFilter<Open311ErrorFilter>();
+        var open311 = app.MapGroup(Root).WithTags("Open311").AllowAnonymous().AddEndpointFilter<Open311ErrorFilter>()
+            .DisableValidation(); // Open311 answers its own error format (ADR 0016), never the generic validation
         open311.MapGet("/discovery.{format}", Open311ServiceHandlers.Discovery).WithName("Open311Discovery");
         open311.MapGet("/services.{format}", Open311ServiceHandlers.List).WithName("Open311Services")
             .WithSummary("The catalogue's types as services (service_code C01003 = component 01003, M06010 = matter 06010).");

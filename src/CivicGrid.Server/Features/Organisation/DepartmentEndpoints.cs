@@ -37,7 +37,7 @@ public static class DepartmentEndpoints
     {
         var department = await departments.GetAsync(who.CityCode, id, cancellationToken);
         return department is null
-            ? TypedResults.Problem(title: "Not found", detail: $"There is no department {id}.", statusCode: StatusCodes.Status404NotFound)
+            ? AccessCheck.NotFound($"department {id}")
             : TypedResults.Ok(DepartmentDto.From(department));
     }
 

@@ -51,8 +51,7 @@ public static class RoutingRuleEndpoints
         CancellationToken cancellationToken) =>
         await rules.DeleteAsync(who.CityCode, id, who.UserName, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
-    private static ProblemHttpResult NotFound(int id) =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no routing rule {id}.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(int id) => AccessCheck.NotFound($"routing rule {id}");
 
     private static readonly RoutingRuleChange Empty = new(null, null, null, null, null);
 }

@@ -52,7 +52,7 @@ public static class UserEndpoints
     private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Get(int id, StaffPrincipal who, UserAdministration users, CancellationToken cancellationToken) =>
         await users.GetAsync(who.CityCode, id, cancellationToken) is { } user
             ? TypedResults.Ok(UserDto.From(user))
-            : TypedResults.Problem(title: "Not found", detail: $"There is no user {id}.", statusCode: StatusCodes.Status404NotFound);
+            : AccessCheck.NotFound($"user {id}");
 
     private static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> Add(
         UserRequest? body, StaffPrincipal who, UserAdministration users, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CivicGrid.Data;
 using CivicGrid.Domain.Organisation;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
 
@@ -15,7 +15,8 @@ public static class PhotoReviewHandlers
 {
     public const Roles Reviewers = Roles.ShiftLead | Roles.IntakeOperator | Roles.Administrator;
 
-    public sealed record PublicationInput(bool? Approved);
+    public sealed record PublicationInput(
+        [Required(ErrorMessage = "approved is required: true to publish, false to withdraw.")] bool? Approved);
 
     public sealed record PublicationDto(Guid Id, long CaseId, bool IsPublic, DateTimeOffset? PublicApprovedAt);
 
@@ -23,8 +24,7 @@ public static class PhotoReviewHandlers
         long id, Guid attachmentId, PublicationInput input, StaffPrincipal who, CivicGridDbContext db, TimeProvider time,
         ILogger<PublicPhotos> logger, CancellationToken cancellationToken)
     {
-        if (input.Approved is not { } approved)
-            throw FieldErrors.Invalid("approved", "approved is required: true to publish, false to withdraw.");
+        var approved = input.Approved!.Value;
         if (await CaseReadHandlers.FindAsync(db, id, who, cancellationToken) is null)
             return await CaseReadHandlers.NotFound(db, id, who, "review the photos of", logger, cancellationToken);
         var photo = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, cancellationToken);

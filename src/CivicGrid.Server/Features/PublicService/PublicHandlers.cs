@@ -1,4 +1,5 @@
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Platform.Auth;
 using CivicGrid.Server.Platform.Attachments;
 using CivicGrid.Server.Platform.Errors;
 using CivicGrid.Server.Platform.Web;
@@ -106,5 +107,5 @@ public static class PublicHandlers
     }
 
     private static ProblemHttpResult NotFound(string what) =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no such {what}.", statusCode: StatusCodes.Status404NotFound);
+        AccessCheck.NotFound("such " + what);
 }

@@ -1,9 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using CivicGrid.Domain.Organisation;
 
 namespace CivicGrid.Server.Platform.Auth;
 
-public sealed record TokenRequest(string? Username, string? Password);
+/// <summary>A sign-in: both fields required (declared here, checked before the handler; ADR 0016).</summary>
+public sealed record TokenRequest(
+    [Required(ErrorMessage = "username is required.")] string? Username,
+    [Required(AllowEmptyStrings = true, ErrorMessage = "password is required.")]
+    [MinLength(1, ErrorMessage = "password is required.")] string? Password);
 
 /// <summary>OAuth 2.0-style token answer (RFC 6749 §5.1 names) plus the signed-in user.</summary>
 public sealed record TokenResponse(

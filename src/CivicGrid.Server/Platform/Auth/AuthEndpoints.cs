@@ -31,16 +31,13 @@ public static class AuthEndpoints
     private const string BadCredentials = "The user name or password is wrong, or the user is deactivated.";
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
-        TokenRequest? request, HttpContext http, StaffSignIn signIn, FailedSignInLimiter limiter, TokenIssuer issuer,
+        TokenRequest? body, HttpContext http, StaffSignIn signIn, FailedSignInLimiter limiter, TokenIssuer issuer,
         ILoggerFactory logging, CancellationToken cancellationToken)
     {
         var logger = logging.CreateLogger(typeof(AuthEndpoints));
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request?.Username)) errors.Add("username", "username is required.");
-        if (string.IsNullOrEmpty(request?.Password)) errors.Add("password", "password is required.");
-        errors.ThrowIfAny();
-
-        var userName = request!.Username!.Trim();
+        // The fields' rules are declared on TokenRequest and checked before this runs; a null body skips them.
+        if (body is null) throw FieldErrors.Invalid("body", "Send a JSON object with username and password.");
+        var userName = body.Username!.Trim();
         var remoteIp = http.Connection.RemoteIpAddress?.ToString();
         if (limiter.IsBlocked(userName, remoteIp, out var retryAfter))
         {
@@ -48,7 +45,7 @@ public static class AuthEndpoints
             return SignInRateLimits.TooManyRequests(http, retryAfter);
         }
 
-        var result = await signIn.CheckAsync(userName, request.Password!, cancellationToken);
+        var result = await signIn.CheckAsync(userName, body.Password!, cancellationToken);
         if (result.User is not { } user)
         {
             limiter.RecordFailure(userName, remoteIp);
