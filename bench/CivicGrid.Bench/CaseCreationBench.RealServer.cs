@@ -12,9 +12,12 @@ namespace CivicGrid.Bench;
 
 public static partial class CaseCreationBench
 {
+    /// <summary>The real server (SQLite FULL, small demo city, outbox quiet) for other benches.</summary>
+    internal static Task<RealServer> StartRealServerAsync(string folder) => RealServer.StartAsync(folder, "FULL", null, QuietOutbox);
+
     /// <summary>The real server in this process on a loopback port, over a fresh SQLite file with the small demo city,
     /// with the group-commit prototype mapped beside the real endpoints.</summary>
-    private sealed class RealServer(WebApplication app) : IAsyncDisposable
+    internal sealed class RealServer(WebApplication app) : IAsyncDisposable
     {
         public Uri Address { get; } = new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         public GroupCommitIntake GroupCommit => app.Services.GetRequiredService<GroupCommitIntake>();
@@ -27,6 +30,9 @@ public static partial class CaseCreationBench
                 "--urls", "http://127.0.0.1:0", $"--DataDirectory={folder}", "--Demo:Scale=small", $"--Demo:Password={Password}",
                 "--Cases:DuplicateRadiusMetres=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
                 "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error", "--Database:Provider=Sqlite",
+                // the bench's one client address is many citizens and apps, not abuse
+                "--Open311:SubmissionsPerKeyPerMinute=1000000", "--Open311:SubmissionsPerIpPerMinute=1000000",
+                "--PublicService:ReportsPerIpPerMinute=1000000",
                 $"--Database:SqliteSynchronous={synchronous}", .. extraArgs,
             ];
             var app = CivicGridServer.Build(args, builder =>
@@ -54,6 +60,17 @@ public static partial class CaseCreationBench
             var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "operator", password = Password });
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+
+        /// <summary>An Open311 API key made by the demo administrator; its secret.</summary>
+        public async Task<string> CreateApiKeyAsync()
+        {
+            using var client = new HttpClient { BaseAddress = Address };
+            var token = (await (await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = Password }))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var response = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "bench client" });
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
         }
 
         public async Task<int> CountCasesAsync()

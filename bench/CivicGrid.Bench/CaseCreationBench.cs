@@ -28,6 +28,12 @@ public static partial class CaseCreationBench
 
     private const string QuietOutbox = "--Notifications:SendInBackground=false";
 
+    /// <summary>The same report as an Open311 form (service_code M06010) and as a citizen's public report.</summary>
+    private const string Open311Form = "service_code=M06010&lat=20.02&long=110.33&description=%E4%BA%BA%E8%A1%8C%E9%81%93%E4%B8%8A%E5%A0%86%E6%94%BE%E6%9A%B4%E9%9C%B2%E5%9E%83%E5%9C%BE&first_name=%E6%9D%8E&phone=13800138000&api_key=";
+    private const string PublicReport = """
+        {"description":"人行道上堆放暴露垃圾","kind":"matter","typeCode":"06010","longitude":110.33,"latitude":20.02,"contact":{"name":"市民李先生","phone":"13800138000"}}
+        """;
+
     private sealed record Variant(string Name, Func<long, HttpRequestMessage> Request, HttpClient Client, HttpStatusCode Expected, bool IsBaseline = false);
 
     public static async Task RunAsync(int concurrency, TimeSpan duration, int rounds, TimeSpan warmUp, string? only = null)
@@ -46,6 +52,8 @@ public static partial class CaseCreationBench
             await using var bareNormal = await BareCaseEndpoint.StartAsync(await MigratedFileAsync(folder, "bare-normal.db"), "NORMAL", queueWriters: true);
 
             using var ours = HttpLoad.Client(server.Address, concurrency, await server.SignInAsync());
+            using var anonymous = HttpLoad.Client(server.Address, concurrency);
+            var apiKey = await server.CreateApiKeyAsync();
             using var oursNormal = HttpLoad.Client(normal.Address, concurrency, await normal.SignInAsync());
             using var oursSaveChanges = HttpLoad.Client(saveChanges.Address, concurrency, await saveChanges.SignInAsync());
             using var busyClient = HttpLoad.Client(bareSqliteWait.Address, concurrency);
@@ -65,6 +73,21 @@ public static partial class CaseCreationBench
                 new("baseline: bare endpoint, writers wait in SQLite's busy handler", Post("/cases", "b1"), busyClient, HttpStatusCode.Created, true),
                 new("baseline: bare endpoint, writers queue in-process (SemaphoreSlim)", Post("/cases", "b2"), queuedClient, HttpStatusCode.Created, true),
                 new("CivicGrid POST /api/v1/cases", Post("/api/v1/cases", "ours"), ours, HttpStatusCode.Created),
+                new("CivicGrid POST /open311/v2/requests.json (api_key, token in the same commit)", n =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json")
+                    {
+                        Content = new StringContent(Open311Form + apiKey, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+                    };
+                    request.Headers.Add("Idempotency-Key", $"o311-{run}-{Interlocked.Increment(ref keys)}");
+                    return request;
+                }, anonymous, HttpStatusCode.OK),
+                new("CivicGrid POST /api/public/reports (tracking token in the same commit)", n =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/reports") { Content = HttpLoad.Json(PublicReport) };
+                    request.Headers.Add("Idempotency-Key", $"pub-{run}-{Interlocked.Increment(ref keys)}");
+                    return request;
+                }, anonymous, HttpStatusCode.Created),
                 new("prototype: group commit (bench/GroupCommitIntake.cs)", Post("/bench/group-commit/cases", "group"), ours, HttpStatusCode.Created),
                 new("diagnostic: bare endpoint, group commit (one writer, one transaction for the rows waiting)", Post("/cases", "b4"), groupClient, HttpStatusCode.Created),
                 new("diagnostic: bare endpoint, synchronous=NORMAL", Post("/cases", "b3"), normalClient, HttpStatusCode.Created),
@@ -101,12 +124,17 @@ public static partial class CaseCreationBench
             Console.WriteLine("|---|---:|---:|---:|---:|");
             for (var v = 0; v < variants.Length; v++)
                 Console.WriteLine($"| {variants[v].Name} | {best[v]:N0} | {Median(all[v]):N0} | {best[v] / baseline:F2} | {cpuAtBest[v]:N0} |");
+            int Find(string prefix) => Array.FindIndex(variants, v => v.Name.StartsWith(prefix, StringComparison.Ordinal));
+            var (staff, groupBare, open311, citizens) = (best[Find("CivicGrid POST /api/v1/cases")], best[Find("diagnostic: bare endpoint, group commit")],
+                best[Find("CivicGrid POST /open311")], best[Find("CivicGrid POST /api/public")]);
+            Console.WriteLine($"Issue 16 targets: staff intake / bare group commit = {staff / Math.Max(1, groupBare):F2} (target ≥ 0.50); "
+                + $"Open311 / staff = {open311 / Math.Max(1, staff):F2} (≥ 0.80); public / staff = {citizens / Math.Max(1, staff):F2} (≥ 0.80).");
             Console.WriteLine($"Group commit: {server.GroupCommit.Creations:N0} creations in {server.GroupCommit.Batches:N0} transactions ({(double)server.GroupCommit.Creations / Math.Max(1, server.GroupCommit.Batches):F1} per commit).");
             Console.WriteLine($"Cases in the CivicGrid file: {await server.CountCasesAsync():N0}; audit: {await server.AuditAsync()}");
             Console.WriteLine();
             server.GroupCommit.ResetStages();
             var before = server.GroupCommit.Creations;
-            await ProfileAsync(timing, variants[1], variants[5], variants[4], variants[2], variants[3], variants[6], variants[7], variants[8]);
+            await ProfileAsync(timing, variants.Where(v => Selected(v.Name, only)).ToArray());
             PrintStages(server.GroupCommit, server.GroupCommit.Creations - before);
         }
         finally

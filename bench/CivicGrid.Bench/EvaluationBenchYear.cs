@@ -320,7 +320,7 @@ internal sealed class EvaluationBenchYear(int year, int[] departments)
     };
 
     /// <summary>Drops the table's own indexes (not the primary key) and returns the statements that recreate them.</summary>
-    private static List<string> DropIndexes(SqliteConnection connection, string table)
+    internal static List<string> DropIndexes(SqliteConnection connection, string table)
     {
         var statements = new List<(string Name, string Sql)>();
         using (var query = connection.CreateCommand())

@@ -10,7 +10,7 @@ namespace CivicGrid.Server.Features.Geography;
 /// limits with 429 ProblemDetails and Retry-After.</summary>
 public sealed class PlaceLookupLimits : IRateLimiterPolicy<string>
 {
-    public const string Policy = "public-lookups-per-ip";
+    public const string Policy = "place-lookups-per-ip";
 
     internal static void Configure(RateLimiterOptions limiter) => limiter.AddPolicy(Policy, new PlaceLookupLimits());
 
