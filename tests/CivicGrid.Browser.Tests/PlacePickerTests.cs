@@ -56,6 +56,7 @@ public sealed class PlacePickerTests(StaffSite site)
             // The address stays editable; what the citizen sends is what staff see.
             var edited = (await address.InputValueAsync()) + "（公交站旁）";
             await address.FillAsync(edited);
+            await page.GetByText("井盖缺失").First.ClickAsync(); // the citizen problem (issue 17 item 3)
             await page.Locator("#description").FillAsync("井盖缺失，place-picker 浏览器测试");
             await page.GetByTestId("public-submit").ClickAsync();
             await page.WaitForURLAsync(new Regex("/public/track/"));

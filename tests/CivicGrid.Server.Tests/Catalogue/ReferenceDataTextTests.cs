@@ -10,7 +10,8 @@ namespace CivicGrid.Server.Tests.Catalogue;
 /// enum values; every one of them exists in both languages.</summary>
 public sealed partial class ReferenceDataTextTests
 {
-    private static readonly string[] ServiceFiles = ["Catalogue/CatalogueAdministration.cs", "Organisation/DepartmentAdministration.cs"];
+    private static readonly string[] ServiceFiles =
+        ["Catalogue/CatalogueAdministration.cs", "Catalogue/CatalogueAdministration.Standards.cs", "Organisation/DepartmentAdministration.cs"];
     private readonly UiText _text = new();
 
     [Fact]
