@@ -14,10 +14,13 @@ public sealed class Open311RateLimits : IDisposable
     public Open311RateLimits(IOptions<Open311Options> options)
     {
         var o = options.Value;
-        _perIp = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = o.SubmissionsPerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        _perKey = PartitionedRateLimiter.Create<int, int>(key => RateLimitPartition.GetFixedWindowLimiter(key,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = o.SubmissionsPerKeyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        // The partitioners and window factories are made once: acquiring a permit allocates nothing (issue 16).
+        var perIp = new FixedWindowRateLimiterOptions { PermitLimit = o.SubmissionsPerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+        var perKey = new FixedWindowRateLimiterOptions { PermitLimit = o.SubmissionsPerKeyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+        Func<string, FixedWindowRateLimiterOptions> ipWindow = _ => perIp;
+        Func<int, FixedWindowRateLimiterOptions> keyWindow = _ => perKey;
+        _perIp = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip, ipWindow));
+        _perKey = PartitionedRateLimiter.Create<int, int>(key => RateLimitPartition.GetFixedWindowLimiter(key, keyWindow));
     }
 
     /// <summary>True when the address may submit now; otherwise how long it must wait.</summary>

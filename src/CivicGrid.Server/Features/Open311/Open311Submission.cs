@@ -5,6 +5,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.OpenPlatform;
 using CivicGrid.Server.Features.Cases;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Features.Open311.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -18,7 +19,8 @@ public static partial class Open311Submission
 {
     public static async Task<IResult> Handle(
         string format, HttpRequest request, CivicGridDbContext db, Open311City cities, ApiKeyVerifier keys, ApiKeyUsage usage,
-        Open311RateLimits limits, CaseIntake intake, TimeProvider time, ILogger<CaseIntake> logger, CancellationToken cancellationToken)
+        Open311RateLimits limits, CaseIntake intake, CatalogueTypeCheck types, ReferenceCache reference, TimeProvider time, ILogger<CaseIntake> logger,
+        CancellationToken cancellationToken)
     {
         if (!Open311Formats.TryParse(format, out var fmt)) return Open311Errors.UnknownFormat(format);
         if (!IsFormEncoded(request.ContentType))
@@ -38,7 +40,7 @@ public static partial class Open311Submission
         usage.Record(key.Id);
 
         var english = Open311Statuses.English(request);
-        var parsed = await Open311SubmissionFields.ParseAsync(form, db, english, cancellationToken);
+        var parsed = await Open311SubmissionFields.ParseAsync(form, db, types, reference, english, cancellationToken);
         if (parsed.Errors.Count > 0) return Open311Errors.BadRequest(fmt, [.. parsed.Errors]);
         var fields = parsed.Fields!;
 

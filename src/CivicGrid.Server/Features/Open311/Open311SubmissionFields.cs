@@ -16,7 +16,8 @@ public static class Open311SubmissionFields
 
     public sealed record Parsed(Fields? Fields, List<string> Errors);
 
-    public static async Task<Parsed> ParseAsync(Open311Form form, CivicGridDbContext db, bool english, CancellationToken cancellationToken)
+    public static async Task<Parsed> ParseAsync(Open311Form form, CivicGridDbContext db, CatalogueTypeCheck types, ReferenceCache reference,
+        bool english, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         string? serviceName = null;
@@ -29,8 +30,12 @@ public static class Open311SubmissionFields
         else
         {
             var (k, c) = (kind, code);
-            var type = await db.CatalogueTypes.AsNoTracking().Where(t => t.Kind == k && t.Code == c).Offered(db).SingleOrDefaultAsync(cancellationToken);
-            if (type is null) errors.Add($"service_code {serviceCode} is not a service of this jurisdiction.");
+            // Offered = active with a case standard, as intake checks it: remembered, not read per submission (issue 16).
+            if (!await types.IsActiveAsync(db, k!.Value, c!, cancellationToken)
+                || !(await reference.GetAsync()).Types.TryGetValue((k.Value, c!), out var type))
+            {
+                errors.Add($"service_code {serviceCode} is not a service of this jurisdiction.");
+            }
             else serviceName = english ? type.NameEn : type.Name;
         }
 
