@@ -38,9 +38,9 @@ public static class Open311RequestHandlers
         if (cursor is { } after) query = after.Filter(query);
         // Newest first through the (created, id) index: a page costs the same at ten thousand cases as at millions.
         var ordered = query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var cases = await (cursor is null ? ordered.Skip((page - 1) * pageSize) : ordered).Take(pageSize).ToListAsync(cancellationToken);
-        if (cases.Count == pageSize && ids.Count == 0) request.HttpContext.Response.Headers.Link = Open311Cursor.After(cases[^1]).NextLink(request);
-        var items = await views.BuildAsync(cases, city.Dates, Open311Statuses.English(request), extensions, cancellationToken);
+        var rows = await views.Rows((cursor is null ? ordered.Skip((page - 1) * pageSize) : ordered).Take(pageSize)).ToListAsync(cancellationToken);
+        if (rows.Count == pageSize && ids.Count == 0) request.HttpContext.Response.Headers.Link = Open311Cursor.After(rows[^1].Case).NextLink(request);
+        var items = await views.BuildAsync(rows, city.Dates, Open311Statuses.English(request), extensions, cancellationToken);
         return new Open311Result(fmt, StatusCodes.Status200OK, new Open311Document("service_requests", new Open311List("request", items)));
     }
 
@@ -102,7 +102,7 @@ public static class Open311RequestHandlers
             return Open311Errors.NotFound(fmt, Open311City.UnknownJurisdiction(p["jurisdiction_id"]));
         var extensions = p.Bool("extensions");
         if (p.Errors.Count > 0) return Open311Errors.BadRequest(fmt, [.. p.Errors]);
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == service_request_id, cancellationToken);
+        var found = await views.Rows(db.Cases.AsNoTracking().Where(c => c.Number == service_request_id)).SingleOrDefaultAsync(cancellationToken);
         if (found is null) return Open311Errors.NotFound(fmt, $"service_request_id '{Open311Form.Shown(service_request_id)}' was not found.");
         var items = await views.BuildAsync([found], city.Dates, Open311Statuses.English(request), extensions, cancellationToken);
         return new Open311Result(fmt, StatusCodes.Status200OK, new Open311Document("service_requests", new Open311List("request", items)));

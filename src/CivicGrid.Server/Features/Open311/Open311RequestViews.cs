@@ -12,23 +12,27 @@ namespace CivicGrid.Server.Features.Open311;
 /// (<see cref="PublicCasePrivacy"/>): the blurred position, and no description, address or media.</summary>
 public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy privacy, ReferenceCache reference)
 {
-    public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Case> cases, Open311Dates dates, bool english, bool extensions,
+    /// <summary>A case with what its public view needs besides it, read in the same query (issue 16: one round trip per
+    /// answer, not three): the first media URL an Open311 client sent with it, and the description staff approved.</summary>
+    public sealed record Row(Case Case, string? MediaUrl, string? ApprovedDescription);
+
+    /// <summary>The rows of <paramref name="cases"/> (already filtered, ordered and paged).</summary>
+    public IQueryable<Row> Rows(IQueryable<Case> cases) => cases.Select(c => new Row(c,
+        db.Open311Tokens.Where(t => t.CaseId == c.Id && t.MediaUrl != null).OrderBy(t => t.CreatedAt).Select(t => t.MediaUrl).FirstOrDefault(),
+        db.CasePublicTexts.Where(t => t.CaseId == c.Id).Select(t => t.Description).FirstOrDefault()));
+
+    public async Task<List<Open311Node>> BuildAsync(IReadOnlyList<Row> rows, Open311Dates dates, bool english, bool extensions,
         CancellationToken cancellationToken)
     {
-        if (cases.Count == 0) return [];
-        var ids = cases.Select(c => c.Id).ToList();
+        if (rows.Count == 0) return [];
         var (types, departments) = await reference.GetAsync();
-        var media = (await db.Open311Tokens.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.MediaUrl != null)
-                .Select(t => new { t.CaseId, t.CreatedAt, t.MediaUrl }).ToListAsync(cancellationToken))
-            .GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.CreatedAt).First().MediaUrl);
-        var approved = await db.CasePublicTexts.AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Description != null)
-            .ToDictionaryAsync(t => t.CaseId, t => t.Description, cancellationToken);
-        var history = extensions ? await PublicHistoryAsync(ids, cancellationToken) : [];
+        var history = extensions ? (await PublicHistoryAsync(rows.Select(r => r.Case.Id).ToList(), cancellationToken)).ToLookup(h => h.CaseId) : null;
 
-        return cases.Select(c =>
+        return rows.Select(row =>
         {
+            var c = row.Case;
             var type = c.Kind is { } kind && c.TypeCode is { } code && types.TryGetValue((kind, code), out var t) ? t : null;
-            var shown = privacy.Show(type?.IsSensitive == true, c.Longitude, c.Latitude, approved.GetValueOrDefault(c.Id), c.Address);
+            var shown = privacy.Show(type?.IsSensitive == true, c.Longitude, c.Latitude, row.ApprovedDescription, c.Address);
             var view = Open311Object.Of(
                 ("service_request_id", c.Number),
                 ("status", Open311Statuses.OpenOrClosed(c.Status)),
@@ -46,9 +50,9 @@ public sealed class Open311RequestViews(CivicGridDbContext db, PublicCasePrivacy
                 ("zipcode", null),
                 ("lat", shown.Latitude),
                 ("long", shown.Longitude),
-                ("media_url", shown.ShowsPhotos ? media.GetValueOrDefault(c.Id) : null));
-            if (!extensions) return (Open311Node)view;
-            var notes = history.Where(h => h.CaseId == c.Id)
+                ("media_url", shown.ShowsPhotos ? row.MediaUrl : null));
+            if (history is null) return (Open311Node)view;
+            var notes = history[c.Id]
                 .Select(h => (h, text: Open311Statuses.PublicNote(h.Action, h.FromStatus, h.ToStatus, english)))
                 .Where(x => x.text is not null)
                 .Select(x => (Open311Node)Open311Object.Of(
