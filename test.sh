@@ -47,6 +47,13 @@ export CIVICGRID_PUBLISHED_SERVER="$root_dir/artifacts/publish"
 results="$root_dir/artifacts/test-results"
 rm -rf "$results"
 log "Running the tests"
+status=0
 dotnet test CivicGrid.slnx -c Release --no-build --nologo \
-  --logger "console;verbosity=normal" --results-directory "$results" "$@"
+  --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  # CI keeps only the tail of the output: name the failed tests and their messages last.
+  log "Failed tests"
+  scripts/failed-tests.sh "$results" || true
+  exit "$status"
+fi
 log "All tests passed"
