@@ -4,8 +4,9 @@ using System.Text.Json;
 
 namespace CivicGrid.Server.Platform.Web.Localisation;
 
-/// <summary>The UI's visible strings in Simplified Chinese (the default) and English, one JSON file per language
-/// embedded in the assembly. Pages write <c>T["queue.title"]</c>; the request's culture (cookie, else zh-CN) picks the
+/// <summary>The UI's visible strings in Simplified Chinese (the default) and English, JSON files per language
+/// embedded in the assembly (shared texts here, a feature's own texts in <c>Features/&lt;Module&gt;/Text/</c>).
+/// Pages write <c>T["queue.title"]</c>; the request's culture (cookie, else zh-CN) picks the
 /// language. A key missing from a language shows as the key itself, and a test fails for it.</summary>
 public sealed class UiText
 {
@@ -37,11 +38,30 @@ public sealed class UiText
 
     public IReadOnlyCollection<string> Keys(string language) => _byLanguage[language].Keys;
 
+    /// <summary>The shared texts (this folder) merged with every feature's own <c>Features/&lt;Module&gt;/Text/</c>
+    /// file for the language; a key defined twice stops the start, naming both files.</summary>
     private static FrozenDictionary<string, string> Load(string language)
     {
-        var name = $"CivicGrid.Server.Platform.Web.Localisation.{language}.json";
-        using var stream = typeof(UiText).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The UI text resource {name} is missing.");
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+        var assembly = typeof(UiText).Assembly;
+        var shared = $"CivicGrid.Server.Platform.Web.Localisation.{language}.json";
+        var names = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("CivicGrid.Server.Features.", StringComparison.Ordinal)
+                && name.EndsWith($".Text.{language}.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Prepend(shared);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The UI text resource {name} is missing.");
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!texts.TryAdd(key, text))
+                    throw new InvalidOperationException($"The UI text key {key} is defined in both {origin[key]} and {name}.");
+                origin[key] = name;
+            }
+        }
+        return texts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
