@@ -73,6 +73,14 @@ public sealed class PaymentStatementTests
     }
 
     [Fact]
+    public void Half_a_fen_rounds_up_not_to_even()
+    {
+        // fee 400,000.40 ÷ 4 = 100,000.10; deposit 5 % = 5,000.005 → 5,000.01 (banker's rounding would give 5,000.00)
+        var s = PaymentCalculator.Statement(new PppContract("c", "x", 400_000.40m), PaymentRules.Default, Q3, 92m, [], []);
+        Assert.Equal((5_000.01m, 95_000.09m), (s.DepositWithheld, s.PaidOnAccount));
+    }
+
+    [Fact]
     public void The_statement_says_its_rules_are_the_defaults()
     {
         Assert.True(Statement(92m).RulesAreDefaults);
