@@ -88,4 +88,12 @@ public sealed class AppealTests
         var e = Assert.Throws<SheetValidationException>(() => AppealRecalculation.Recalculate(RuralGarbage(), AllClear(), [upheld]));
         Assert.Equal("B2.photo", Assert.Single(e.Errors).Field);
     }
+
+    [Fact]
+    public void The_default_window_is_five_working_days_and_says_it_is_a_default()
+    {
+        Assert.Equal((5, true), (AppealWindow.Default.WorkingDays, AppealWindow.Default.IsDefault));
+        Assert.False(new AppealWindow(10).IsDefault);
+        Assert.Equal("workingDays", Assert.Throws<AssessmentRuleException>(() => new AppealWindow(0)).Field);
+    }
 }

@@ -81,10 +81,10 @@ public sealed class PaymentStatementTests
     }
 
     [Fact]
-    public void The_statement_says_its_rules_are_the_defaults()
+    public void The_statement_says_whether_its_rules_are_the_defaults()
     {
         Assert.True(Statement(92m).RulesAreDefaults);
-        var own = PaymentRules.Default with { IsDefault = false, BonusShare = 0.03m };
+        var own = PaymentRules.Default with { BonusShare = 0.03m };
         Assert.False(PaymentCalculator.Statement(Contract, own, Q3, 96m, [], []).RulesAreDefaults);
         Assert.Equal(30_000m, PaymentCalculator.Statement(Contract, own, Q3, 96m, [], []).Bonus);
     }

@@ -36,6 +36,7 @@ public sealed class RankingTests
     {
         var custom = new GradeScale([new("A", 85), new("B", 0)]);
         Assert.True(GradeScale.Default.IsDefault);
+        Assert.True(new GradeScale([new("优秀", 90), new("良好", 80), new("合格", 60), new("不合格", 0)]).IsDefault);
         Assert.False(custom.IsDefault);
         Assert.Equal("B", custom.Grade(84.9m).Name);
     }

@@ -19,6 +19,9 @@ public sealed record AppealWindow
 
     public int WorkingDays { get; }
 
+    /// <summary>True when the window has the shipped default length, so that pages can label it as a default.</summary>
+    public bool IsDefault => WorkingDays == Default.WorkingDays;
+
     /// <summary>The last instant an appeal may be filed for results published at <paramref name="publishedAt"/>.</summary>
     public DateTimeOffset ClosesAt(DateTimeOffset publishedAt, WorkingCalendar calendar) =>
         new DeadlineCalculator(calendar).Deadline(publishedAt, TimeLimit.WorkDays(WorkingDays));

@@ -11,7 +11,13 @@ public sealed record IncidentRule(string Kind, decimal ShareOfFee);
 /// </summary>
 public sealed record PaymentRules
 {
-    public static PaymentRules Default { get; } = new() { IsDefault = true };
+    private static readonly IncidentRule[] DefaultIncidents =
+    [
+        new("unfixedComplaint", 0.02m), new("mediaExposure", 0.10m), new("cityLevelExposure", 0.20m),
+    ];
+
+    /// <summary>The shipped defaults (see the class summary for which are sourced).</summary>
+    public static PaymentRules Default { get; } = new();
 
     /// <summary>At or above: full payment.</summary>
     public decimal FullPaymentScore { get; init; } = 90m;
@@ -36,13 +42,13 @@ public sealed record PaymentRules
     public int WarningQuarters { get; init; } = 3;
 
     /// <summary>Incident kinds (township example, 📰 120pk.cn): unfixed verified complaint 2 %, county-level reprimand or media exposure 10 %, city level or above 20 %.</summary>
-    public IReadOnlyList<IncidentRule> Incidents { get; init; } =
-    [
-        new("unfixedComplaint", 0.02m), new("mediaExposure", 0.10m), new("cityLevelExposure", 0.20m),
-    ];
+    public IReadOnlyList<IncidentRule> Incidents { get; init; } = DefaultIncidents;
 
-    /// <summary>True only for <see cref="Default"/>, so that pages can label the rules as defaults.</summary>
-    public bool IsDefault { get; init; }
+    /// <summary>True when every rule has its shipped default value, so that pages can label the rules as defaults.</summary>
+    public bool IsDefault =>
+        FullPaymentScore == 90m && DeductionPerPoint == 0.05m && BonusScore == 95m && BonusShare == 0.02m
+        && QualityDepositShare == 0.05m && TerminationScore == 75m && TerminationQuarters == 5 && WarningQuarters == 3
+        && Incidents is not null && Incidents.SequenceEqual(DefaultIncidents);
 
     /// <summary>Throws <see cref="AssessmentRuleException"/> naming the first rule out of range.</summary>
     public void Validate()

@@ -10,7 +10,7 @@ public sealed record GradeBand(string Name, decimal MinScore);
 public sealed class GradeScale
 {
     /// <summary>Creates a scale; bands must be non-empty with strictly descending minimum scores and distinct names.</summary>
-    public GradeScale(IEnumerable<GradeBand> bands, bool isDefault = false)
+    public GradeScale(IEnumerable<GradeBand> bands)
     {
         ArgumentNullException.ThrowIfNull(bands);
         Bands = bands.ToList().AsReadOnly();
@@ -31,18 +31,17 @@ public sealed class GradeScale
                 throw new AssessmentRuleException($"bands[{i}].minScore", "Bands must be listed from the highest minimum down.");
             }
         }
-
-        IsDefault = isDefault;
     }
 
     /// <summary>The shipped default bands (labelled *default*).</summary>
-    public static GradeScale Default { get; } = new(
-        [new("优秀", 90), new("良好", 80), new("合格", 60), new("不合格", 0)], isDefault: true);
+    public static GradeScale Default { get; } = new(DefaultBands);
+
+    private static GradeBand[] DefaultBands => [new("优秀", 90), new("良好", 80), new("合格", 60), new("不合格", 0)];
 
     public IReadOnlyList<GradeBand> Bands { get; }
 
-    /// <summary>True for the shipped defaults, so that pages can label them as such.</summary>
-    public bool IsDefault { get; }
+    /// <summary>True when the bands are the shipped defaults, so that pages can label them as such.</summary>
+    public bool IsDefault => Bands.SequenceEqual(DefaultBands);
 
     /// <summary>The band a score falls in.</summary>
     public GradeBand Grade(decimal score) => Bands.FirstOrDefault(b => score >= b.MinScore) ?? Bands[^1];
