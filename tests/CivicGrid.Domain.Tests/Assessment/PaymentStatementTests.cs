@@ -96,6 +96,13 @@ public sealed class PaymentStatementTests
         Assert.Equal("incidents.kind", e.Field);
     }
 
+    [Fact]
+    public void An_incident_dated_outside_the_quarter_is_rejected()
+    {
+        var e = Assert.Throws<AssessmentRuleException>(() => Statement(92m, new Incident("mediaExposure", new(2026, 10, 1))));
+        Assert.Equal("incidents.date", e.Field);
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(100.1)]

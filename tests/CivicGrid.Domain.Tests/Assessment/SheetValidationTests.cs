@@ -70,4 +70,10 @@ public sealed class SheetValidationTests
             AllClearExcept(ItemAnswer.Counted("B2", -3), ItemAnswer.PassFail("V1", false))));
         Assert.Equal(["B2.occurrences", "V1.note"], e.Errors.Select(x => x.Field));
     }
+
+    [Fact]
+    public void An_answer_without_an_item_code_is_named_not_thrown()
+    {
+        Assert.Contains("itemCode", Fields(AllClear().Append(new ItemAnswer(null!, Occurrences: 1))));
+    }
 }

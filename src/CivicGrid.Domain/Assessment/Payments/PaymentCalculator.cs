@@ -15,7 +15,8 @@ public static class PaymentCalculator
         return totals.Count > 0 ? AssessmentRounding.Score(totals.Average()) : throw new AssessmentRuleException("rounds", "The quarter has no scored round.");
     }
 
-    /// <summary>The statement for <paramref name="quarter"/>; <paramref name="earlier"/> are the contract's earlier quarters (later ones are ignored).</summary>
+    /// <summary>The statement for <paramref name="quarter"/>: its incidents must be dated in it; <paramref name="earlier"/> are
+    /// the contract's earlier quarters (later ones are ignored).</summary>
     public static PaymentStatement Statement(PppContract contract, PaymentRules rules, Quarter quarter, decimal score,
         IEnumerable<Incident> incidents, IEnumerable<QuarterScore> earlier)
     {
@@ -33,7 +34,7 @@ public static class PaymentCalculator
         var deposit = AssessmentRounding.Money(fee * rules.QualityDepositShare);
         var shortfall = Math.Max(0, rules.FullPaymentScore - score);
         var scoreDeduction = AssessmentRounding.Money(fee * rules.DeductionPerPoint * shortfall);
-        var incidentDeductions = IncidentDeductions(fee, rules, incidents);
+        var incidentDeductions = IncidentDeductions(fee, rules, quarter, incidents);
         var total = Math.Min(fee, scoreDeduction + incidentDeductions.Sum(d => d.Amount));
         var bonus = score >= rules.BonusScore ? AssessmentRounding.Money(fee * rules.BonusShare) : 0m;
         var settlement = deposit - total + bonus;
@@ -59,11 +60,17 @@ public static class PaymentCalculator
         return new ContractStanding(below, rules.TerminationQuarters, level);
     }
 
-    private static List<IncidentDeduction> IncidentDeductions(decimal fee, PaymentRules rules, IEnumerable<Incident> incidents)
+    private static List<IncidentDeduction> IncidentDeductions(decimal fee, PaymentRules rules, Quarter quarter, IEnumerable<Incident> incidents)
     {
         var shares = rules.Incidents.ToDictionary(r => r.Kind, r => r.ShareOfFee, StringComparer.Ordinal);
-        return incidents
-            .GroupBy(i => i.Kind, StringComparer.Ordinal)
+        var list = incidents.ToList();
+        if (list.FirstOrDefault(i => !quarter.Contains(i.Date)) is { } outside)
+        {
+            throw new AssessmentRuleException("incidents.date", $"{outside.Date:yyyy-MM-dd} is not in {quarter}.");
+        }
+
+        return list
+            .GroupBy(i => i.Kind ?? "", StringComparer.Ordinal)
             .Select(g => shares.TryGetValue(g.Key, out var share)
                 ? new IncidentDeduction(g.Key, g.Count(), AssessmentRounding.Money(fee * share * g.Count()))
                 : throw new AssessmentRuleException("incidents.kind", $"Unknown incident kind \"{g.Key}\"."))

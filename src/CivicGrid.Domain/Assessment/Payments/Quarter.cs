@@ -16,6 +16,9 @@ public readonly record struct Quarter : IComparable<Quarter>
     public int Year { get; }
     public int Number { get; }
 
+    /// <summary>True if the date falls in this quarter.</summary>
+    public bool Contains(DateOnly date) => date.Year == Year && (date.Month + 2) / 3 == Number;
+
     /// <summary>The following quarter.</summary>
     public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
 

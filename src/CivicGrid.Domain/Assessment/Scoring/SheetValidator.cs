@@ -16,7 +16,11 @@ public static class SheetValidator
         var byCode = new Dictionary<string, ItemAnswer>(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
-            if (template.Item(answer.ItemCode) is null)
+            if (answer?.ItemCode is null)
+            {
+                errors.Add(new("itemCode", "An answer has no item code."));
+            }
+            else if (template.Item(answer.ItemCode) is null)
             {
                 errors.Add(new(answer.ItemCode, "No such item on this sheet."));
             }
