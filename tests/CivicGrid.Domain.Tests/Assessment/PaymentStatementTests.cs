@@ -122,6 +122,6 @@ public sealed class PaymentStatementTests
     public void The_quarter_score_is_the_mean_of_its_rounds_to_a_tenth()
     {
         // (91 + 88.5 + 86.8) ÷ 3 = 88.7666… → 88.8
-        Assert.Equal(88.8m, PaymentCalculator.QuarterScore([91m, 88.5m, 86.8m]));
+        Assert.Equal(88.8m, PaymentCalculator.ScoreOfQuarter([91m, 88.5m, 86.8m]));
     }
 }

@@ -9,7 +9,7 @@ namespace CivicGrid.Domain.Assessment;
 public static class PaymentCalculator
 {
     /// <summary>The quarter's score: the mean of its round totals, rounded to 0.1 (a *default* way to combine rounds).</summary>
-    public static decimal QuarterScore(IEnumerable<decimal> roundTotals)
+    public static decimal ScoreOfQuarter(IEnumerable<decimal> roundTotals)
     {
         var totals = roundTotals?.ToList() ?? throw new ArgumentNullException(nameof(roundTotals));
         return totals.Count > 0 ? AssessmentRounding.Score(totals.Average()) : throw new AssessmentRuleException("rounds", "The quarter has no scored round.");

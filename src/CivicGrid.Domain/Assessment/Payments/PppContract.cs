@@ -21,9 +21,3 @@ public sealed record PppContract
     /// <summary>A quarter of the annual fee, to the fen.</summary>
     public decimal QuarterlyFee => AssessmentRounding.Money(AnnualFee / 4);
 }
-
-/// <summary>An incident in the quarter (e.g. media exposure) of a kind listed in the rules.</summary>
-public sealed record Incident(string Kind, DateOnly Date, string? Note = null);
-
-/// <summary>A contract's score for a quarter (usually the mean of the quarter's round totals, <see cref="PaymentCalculator.QuarterScore"/>).</summary>
-public sealed record QuarterScore(Quarter Quarter, decimal Score);
