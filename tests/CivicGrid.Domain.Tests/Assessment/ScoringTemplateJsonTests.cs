@@ -29,6 +29,27 @@ public sealed class ScoringTemplateJsonTests
     }
 
     [Fact]
+    public void The_example_in_the_domain_reference_reads_as_a_template()
+    {
+        // docs/domain/assessment.md §2, copied verbatim
+        const string json = """
+            {
+              "key": "rural-garbage", "name": "农村生活垃圾治理督查考评评分表", "version": 1, "frozen": false,
+              "sections": [
+                { "code": "B", "name": "垃圾治理", "items": [
+                  { "code": "B2", "name": "垃圾满溢", "fullPoints": 6,
+                    "rule": { "kind": "deduction", "perOccurrence": 1, "cap": 6 },
+                    "evidence": ["photo"], "evidenceWhen": "onDeduction", "veto": false },
+                  { "code": "V1", "name": "重大环境污染事件", "fullPoints": 0,
+                    "rule": { "kind": "passFail" }, "evidence": ["note"], "evidenceWhen": "onDeduction", "veto": true } ] } ]
+            }
+            """;
+        var template = ScoringTemplateJson.Read(json);
+        Assert.Equal((6m, true), (template.FullPoints, template.Item("V1")!.Veto));
+        Assert.Equal(new DeductionRule(1, 6), template.Item("B2")!.Rule);
+    }
+
+    [Fact]
     public void Reading_a_cap_above_full_points_names_the_item_and_field()
     {
         const string json = """
