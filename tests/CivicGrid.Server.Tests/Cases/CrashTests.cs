@@ -202,7 +202,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
 
     private static async Task<string> CreateApiKeyAsync(RunningProcess server)
     {
-        using var admin = new HttpClient { BaseAddress = server.Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var admin = new HttpClient { BaseAddress = server.Anonymous.BaseAddress, Timeout = ServerProcess.Patience };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await admin.SignInAsync("admin"));
         var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "crash test client" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -233,10 +233,10 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         try
         {
             await process.WaitForOutputAsync("CivicGrid is running.", ServerProcess.Patience);
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = ServerProcess.Patience };
             var token = await client.SignInAsync("operator");
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return new RunningProcess(process, client, new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(20) });
+            return new RunningProcess(process, client, new HttpClient { BaseAddress = client.BaseAddress, Timeout = ServerProcess.Patience });
         }
         catch
         {

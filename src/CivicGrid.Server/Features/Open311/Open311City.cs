@@ -13,21 +13,20 @@ public sealed class Open311City(CivicGridDbContext db, Open311City.Cities cache)
 
     /// <summary>The cities found recently, by the jurisdiction_id asked for ("" for none). A city's code, name and time
     /// zone do not change while it has cases.</summary>
-    public sealed class Cities() : ShortLivedCache<string, Jurisdiction>(TimeSpan.FromSeconds(30));
+    public sealed class Cities() : ShortLivedCache<string, Jurisdiction?>(TimeSpan.FromSeconds(30));
 
     /// <summary>The city named by <paramref name="jurisdictionId"/> (or the first city when it is missing), or null.</summary>
-    public async Task<Jurisdiction?> FindAsync(string? jurisdictionId, CancellationToken cancellationToken)
+    public ValueTask<Jurisdiction?> FindAsync(string? jurisdictionId, CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync(jurisdictionId ?? "", (db, jurisdictionId),
+            static (read, token) => ReadAsync(read.db, read.jurisdictionId, token), static found => found is not null,
+            100, cancellationToken);
+
+    private static async Task<Jurisdiction?> ReadAsync(CivicGridDbContext db, string? jurisdictionId, CancellationToken cancellationToken)
     {
-        var asked = jurisdictionId ?? "";
-        if (cache.TryGet(asked, out var known)) return known;
-        var (generation, readAt) = (cache.Generation, cache.Now);
         var query = db.Cities.AsNoTracking();
         if (!string.IsNullOrEmpty(jurisdictionId)) query = query.Where(c => c.Code == jurisdictionId);
         var city = await query.OrderBy(c => c.Code).FirstOrDefaultAsync(cancellationToken);
-        if (city is null) return null;
-        var found = new Jurisdiction(city.Code, city.Name, new Open311Dates(Open311Dates.FindZone(city.TimeZoneId)));
-        cache.Put(asked, found, generation, readAt, maxEntries: 100);
-        return found;
+        return city is null ? null : new Jurisdiction(city.Code, city.Name, new Open311Dates(Open311Dates.FindZone(city.TimeZoneId)));
     }
 
     public static string UnknownJurisdiction(string? jurisdictionId) =>

@@ -11,9 +11,9 @@ namespace CivicGrid.Server.Platform.Auth;
 /// same roles, city and data scope. Deactivation or a role change takes effect on the next request (the administration
 /// clears <see cref="StaffAccessCache"/> on every instance); the read itself is cached for a second at most, and is a
 /// plain SELECT by primary key (no LINQ per request).</summary>
-internal static class StaffUserCheck
+public static class StaffUserCheck
 {
-    internal sealed record StoredUser(bool IsActive, Roles Roles, DataScopeKind ScopeKind, string? ScopeDivisionCode, int? DepartmentId, string CityCode);
+    public sealed record StoredUser(bool IsActive, Roles Roles, DataScopeKind ScopeKind, string? ScopeDivisionCode, int? DepartmentId, string CityCode);
 
     private static readonly string[] Columns =
         [nameof(StaffUser.IsActive), nameof(StaffUser.Roles), nameof(StaffUser.ScopeKind), nameof(StaffUser.ScopeDivisionCode),
@@ -54,12 +54,8 @@ internal static class StaffUserCheck
     public static async Task<string?> WhyNotCurrentAsync(CivicGridDbContext db, StaffAccessCache cache, StaffPrincipal staff,
         CancellationToken cancellationToken)
     {
-        if (!cache.Users.TryGet(staff.UserId, out var user))
-        {
-            var (generation, readAt) = (cache.Users.Generation, cache.Users.Now);
-            user = await ReadAsync(db, staff.UserId, cancellationToken);
-            cache.Users.Put(staff.UserId, user, generation, readAt);
-        }
+        var user = await cache.GetOrReadAsync(staff.UserId, (db, staff.UserId),
+            static (read, token) => ReadAsync(read.db, read.UserId, token), static _ => true, 100_000, cancellationToken);
         if (user is null || !user.IsActive) return "The user no longer exists or is deactivated.";
         if (user.Roles != staff.Roles || user.CityCode != staff.CityCode
             || new DataScope(user.ScopeKind, user.ScopeDivisionCode, user.DepartmentId) != staff.Scope)

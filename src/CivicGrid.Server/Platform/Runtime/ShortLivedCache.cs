@@ -51,6 +51,20 @@ public class ShortLivedCache<TKey, TValue>(TimeSpan lifetime) where TKey : notnu
         if (Generation != generation) _entries.TryRemove(key, out _); // cleared while we read: what we read may be stale
     }
 
+    /// <summary>The kept value of <paramref name="key"/>, else <paramref name="read"/>'s (kept when
+    /// <paramref name="keep"/> says so) — the generation and age taken before the read, as <see cref="Put"/> needs.
+    /// Static lambdas with <paramref name="state"/> keep the hit path free of allocations.</summary>
+    public async ValueTask<TValue> GetOrReadAsync<TState>(TKey key, TState state,
+        Func<TState, CancellationToken, Task<TValue>> read, Func<TValue, bool> keep, int maxEntries,
+        CancellationToken cancellationToken)
+    {
+        if (TryGet(key, out var value)) return value;
+        var (generation, readAt) = (Generation, Now);
+        value = await read(state, cancellationToken);
+        if (keep(value)) Put(key, value, generation, readAt, maxEntries);
+        return value;
+    }
+
     /// <summary>Drops every entry; reads in flight will not put theirs.</summary>
     public void Clear()
     {

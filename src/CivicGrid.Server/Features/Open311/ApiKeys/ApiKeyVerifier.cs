@@ -1,7 +1,6 @@
 using CivicGrid.Data;
 using CivicGrid.Domain.OpenPlatform;
 using CivicGrid.Server.Platform.LiveUpdates;
-using CivicGrid.Server.Platform.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,32 +18,19 @@ public sealed class ApiKeyVerifier(CivicGridDbContext db, ApiKeyCache cache)
     {
         if (string.IsNullOrEmpty(secret) || secret.Length > MaxSecretLength) return null;
         var hash = ApiKeySecrets.Hash(secret);
-        if (!cache.Keys.TryGet(hash, out var key))
-        {
-            var (generation, readAt) = (cache.Keys.Generation, cache.Keys.Now);
-            key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash, cancellationToken);
-            // Only keys that exist are kept: unknown secrets (a guesser's) would grow the cache without bound.
-            if (key is not null) cache.Keys.Put(hash, key, generation, readAt, maxEntries: 10_000);
-        }
+        // Only keys that exist are kept: unknown secrets (a guesser's) would grow the cache without bound.
+        var key = await cache.GetOrReadAsync(hash, (db, hash),
+            static (read, token) => read.db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == read.hash, token),
+            static found => found is not null, 10_000, cancellationToken);
         return key is { RevokedAt: null } ? key : null;
     }
 }
 
-/// <summary>The API keys an instance read recently, by secret hash (see <see cref="ApiKeyVerifier"/>).</summary>
-public sealed class ApiKeyCache(IOptions<Open311Options> options) : IClusterSignal
+/// <summary>The API keys an instance read recently, by secret hash (see <see cref="ApiKeyVerifier"/>); a revocation
+/// calls <see cref="KeysChanged"/> after its commit.</summary>
+public sealed class ApiKeyCache(IOptions<Open311Options> options)
+    : ClusterCache<string, ApiKey?>(options.Value.ApiKeyCacheLifetime, ClusterSignals.ApiKeysChannel)
 {
-    internal ShortLivedCache<string, ApiKey?> Keys { get; } = new(options.Value.ApiKeyCacheLifetime);
-
-    public string Channel => ClusterSignals.ApiKeysChannel;
-
-    public event Action? ChangedHere;
-
     /// <summary>Call after committing a revocation.</summary>
-    public void KeysChanged()
-    {
-        Keys.Clear();
-        ChangedHere?.Invoke();
-    }
-
-    void IClusterSignal.OnChangedElsewhere() => Keys.Clear();
+    public void KeysChanged() => Changed();
 }
