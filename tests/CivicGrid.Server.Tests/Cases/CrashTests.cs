@@ -50,7 +50,7 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         }
         var acknowledged = attempts.Where(a => a.Number is not null).ToList();
         var unanswered = attempts.Where(a => a.Status is null).ToList();
-        output.WriteLine($"seed {seed}: killed {killAfter.TotalMilliseconds} ms after the first acknowledgement; {acknowledged.Count} acknowledged, {unanswered.Count} unanswered; "
+        output.WriteLine($"seed {seed}: killed {killAfter.TotalMilliseconds} ms after every client's first acknowledgement; {acknowledged.Count} acknowledged, {unanswered.Count} unanswered; "
             + string.Join(", ", acknowledged.GroupBy(a => a.Channel).Select(g => $"{g.Key} {g.Count()}")));
 
         Assert.Equal(137, exitCode); // 128 + SIGKILL: killed, not shut down
@@ -78,7 +78,9 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
     private async Task<(List<CrashAttempt> Attempts, int ExitCode)> BurstAndKillAsync(RunningProcess server, string apiKey, TimeSpan killAfter)
     {
         var attempts = new ConcurrentQueue<CrashAttempt>();
-        var firstCreated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The kill comes after every client's first acknowledgement (so each channel is caught mid-stream, however
+        // slow a loaded machine makes the start), then a random moment later.
+        var firstCreated = ClientChannels.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         async Task ClientAsync(int client)
         {
             for (var i = 0; i < RequestsPerClient; i++)
@@ -93,12 +95,12 @@ public abstract class CrashTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
                 {
                     return; // the server is gone: this request stays unanswered
                 }
-                if (attempt.Number is not null) firstCreated.TrySetResult();
+                if (attempt.Number is not null) firstCreated[client].TrySetResult();
             }
         }
 
         var clients = Enumerable.Range(0, ClientChannels.Length).Select(ClientAsync).ToList();
-        await firstCreated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(firstCreated.Select(t => t.Task)).WaitAsync(ServerProcess.Patience);
         await Task.Delay(killAfter);
         var exitCode = await server.Process.KillAsync();
         await Task.WhenAll(clients);

@@ -105,6 +105,48 @@ public abstract class ListScaleTests<TDatabase> where TDatabase : TestDatabase, 
         Assert.Equal((1, false), (one.GetProperty("total").GetInt32(), one.GetProperty("totalCapped").GetBoolean()));
     }
 
+    [Theory]
+    [InlineData("-createdAt")]
+    [InlineData("createdAt")]
+    public async Task AStaffListPagedByItsNextCursor_WalksTheSameCasesAsPageNumbers(string sort)
+    {
+        await using var city = await CityHost.StartAsync<TDatabase>(CityOptions.DemoCity);
+        var operatorClient = await city.SignInAs("operator");
+        var filter = $"/api/v1/cases?sort={sort}&pageSize=7";
+
+        var byNumber = new List<string>();
+        for (var page = 1; page <= 3; page++) byNumber.AddRange(CaseNumbers(await operatorClient.GetFromJsonAsync<JsonElement>($"{filter}&page={page}")));
+        var byCursor = new List<string>();
+        string? next = null;
+        for (var page = 1; page <= 3; page++)
+        {
+            var answer = await operatorClient.GetFromJsonAsync<JsonElement>(next is null ? filter : $"{filter}&after={Uri.EscapeDataString(next)}");
+            byCursor.AddRange(CaseNumbers(answer));
+            next = answer.GetProperty("next").GetString();
+            Assert.NotNull(next); // every page here is full
+        }
+
+        Assert.Equal(21, byNumber.Count);
+        Assert.Equal(byNumber, byCursor);
+    }
+
+    [Theory]
+    [InlineData("after=yesterday", "after")]
+    [InlineData("after=1700000000000_5&page=2", "after")]
+    [InlineData("after=1700000000000_5&sort=number", "after")]
+    public async Task AStaffListWithABadCursor_Answers400NamingIt(string query, string field)
+    {
+        await using var city = await CityHost.StartAsync<TDatabase>(CityOptions.DemoCity);
+        var operatorClient = await city.SignInAs("operator");
+        var response = await operatorClient.GetAsync($"/api/v1/cases?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    private static List<string> CaseNumbers(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToList();
+
     private static string Since(CityHost<TDatabase> city) => Uri.EscapeDataString(
         city.Time.GetUtcNow().AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
 

@@ -44,7 +44,7 @@ public sealed record CaseDto(
 }
 
 /// <summary>A page of cases; <c>total</c> is exact up to Cases:ListCountCap (10,000), beyond that <c>totalCapped</c> is true and it means "at least".</summary>
-public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total, bool TotalCapped);
+public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total, bool TotalCapped, string? Next = null);
 
 /// <summary>The actions the caller may take now; for dispatch the department routing suggests, for request_check the inspector suggested.</summary>
 public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId, int? SuggestedInspectorUserId = null);

@@ -9,7 +9,7 @@ namespace CivicGrid.Server.Features.Cases;
 public sealed record CaseQuery(
     string? Status, string? Stage, string? Kind, string? Type, string? District, string? Street, string? Grid,
     int? Department, string? Light, string? Channel, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, string? Q,
-    int? Page, int? PageSize, string? Sort)
+    int? Page, int? PageSize, string? Sort, string? After = null)
 {
     public const int MaxPageSize = 200;
 
@@ -70,6 +70,26 @@ public sealed record CaseQuery(
             _ => Invalid(cases, errors, "sort", "sort must be createdAt, -createdAt, dueAt, number or -number."),
         };
     }
+
+    /// <summary>The keyset cursor <c>after</c> (the <c>next</c> of a previous page), for the created-at orders only and
+    /// instead of <c>page</c>; null when not given or bad (with a message in <paramref name="errors"/>).</summary>
+    public CaseCursor? Cursor(FieldErrors errors)
+    {
+        if (string.IsNullOrEmpty(After)) return null;
+        if (!CaseCursor.TryParse(After, out var cursor)) errors.Add("after", "after must be the next value of a previous page.");
+        else if (Page is not null) errors.Add("after", "after replaces page: give one of them.");
+        else if (!OrderedByCreation) errors.Add("after", "after pages only the createdAt orders (sort createdAt or -createdAt).");
+        else return cursor;
+        return null;
+    }
+
+    /// <summary>Whether the list runs by creation time (either way), the orders a cursor can page.</summary>
+    public bool OrderedByCreation => OldestFirst || Sort?.ToLowerInvariant() is null or "" or "-createdat";
+
+    private bool OldestFirst => Sort?.ToLowerInvariant() == "createdat";
+
+    /// <summary>The cases after <paramref name="cursor"/> in this query's order.</summary>
+    public IQueryable<Case> Beyond(IQueryable<Case> cases, CaseCursor cursor) => OldestFirst ? cursor.Newer(cases) : cursor.Older(cases);
 
     public (int Page, int PageSize) Paging(FieldErrors errors)
     {

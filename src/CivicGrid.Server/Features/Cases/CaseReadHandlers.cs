@@ -18,7 +18,7 @@ public static class CaseReadHandlers
         var listing = await views.ListAsync(query, who.Scope, queue: null, who.UserId, now, errors, cancellationToken)
             ?? throw new InvalidRequestException(errors.ToDictionary());
         var calendar = await calendars.GetAsync(cancellationToken);
-        return TypedResults.Ok(new CasePage(listing.Items.Select(c => CaseDto.From(c, now, calendar)).ToList(), listing.Page, listing.PageSize, listing.Total, listing.TotalCapped));
+        return TypedResults.Ok(new CasePage(listing.Items.Select(c => CaseDto.From(c, now, calendar)).ToList(), listing.Page, listing.PageSize, listing.Total, listing.TotalCapped, listing.Next));
     }
 
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(

@@ -23,12 +23,15 @@ public sealed class CaseViews(CivicGridDbContext db, IOptions<CaseOptions> optio
         if (queue is not null) cases = queue.Filter(cases, userId);
         var filtered = query.Apply(cases, now, errors);
         var (page, size) = query.Paging(errors);
+        var cursor = query.Cursor(errors);
         if (errors.Count > 0) return null;
         // No COUNT over the whole table on every page view (issue 16): counted up to a cap, beyond it "at least".
         var cap = options.Value.ListCountCap;
         var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
-        var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new CaseListing(items, page, size, Math.Min(total, cap), total > cap);
+        var window = cursor is { } after ? query.Beyond(filtered, after) : filtered.Skip((page - 1) * size);
+        var items = await window.Take(size).ToListAsync(cancellationToken);
+        var next = items.Count == size && query.OrderedByCreation ? CaseCursor.After(items[^1]).ToString() : null;
+        return new CaseListing(items, page, size, Math.Min(total, cap), total > cap, next);
     }
 
     /// <summary>How many cases wait in each of the queues of <paramref name="roles"/>, and how many of them are red or yellow.</summary>
@@ -76,7 +79,8 @@ public sealed class CaseViews(CivicGridDbContext db, IOptions<CaseOptions> optio
 }
 
 /// <summary>A page of cases. <see cref="Total"/> is exact up to <see cref="CaseOptions.ListCountCap"/>; beyond it
-/// <see cref="TotalCapped"/> is true and the list holds at least that many.</summary>
-public sealed record CaseListing(List<Case> Items, int Page, int PageSize, int Total, bool TotalCapped = false);
+/// <see cref="TotalCapped"/> is true and the list holds at least that many. <see cref="Next"/>: the <c>after</c> of the
+/// next page when this one is full and ordered by creation time.</summary>
+public sealed record CaseListing(List<Case> Items, int Page, int PageSize, int Total, bool TotalCapped = false, string? Next = null);
 
 public sealed record QueueCount(WorkQueue Queue, int Total, int Red, int Yellow);

@@ -1,3 +1,4 @@
+using CivicGrid.Server.Features.Cases;
 using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using CivicGrid.Domain.Catalogue;
@@ -35,11 +36,11 @@ public static class Open311RequestHandlers
 
         var cursor = ids.Count > 0 ? null : Open311Cursor.Read(p);
         if (p.Errors.Count > 0) return Open311Errors.BadRequest(fmt, [.. p.Errors]);
-        if (cursor is { } after) query = after.Filter(query);
+        if (cursor is { } after) query = after.Older(query);
         // Newest first through the (created, id) index: a page costs the same at ten thousand cases as at millions.
         var ordered = query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
         var rows = await views.Rows((cursor is null ? ordered.Skip((page - 1) * pageSize) : ordered).Take(pageSize)).ToListAsync(cancellationToken);
-        if (rows.Count == pageSize && ids.Count == 0) request.HttpContext.Response.Headers.Link = Open311Cursor.After(rows[^1].Case).NextLink(request);
+        if (rows.Count == pageSize && ids.Count == 0) request.HttpContext.Response.Headers.Link = Open311Cursor.NextLink(CaseCursor.After(rows[^1].Case), request);
         var items = await views.BuildAsync(rows, city.Dates, Open311Statuses.English(request), extensions, cancellationToken);
         return new Open311Result(fmt, StatusCodes.Status200OK, new Open311Document("service_requests", new Open311List("request", items)));
     }
