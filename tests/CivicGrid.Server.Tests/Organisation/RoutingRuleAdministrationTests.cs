@@ -14,7 +14,8 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CityHost<TDataba
     public async Task ARuleAddedThroughTheApi_DecidesTheSuggestedDepartment_AndIsChangedAndDeleted()
     {
         var admin = await city.SignInAs("admin");
-        var (transport, sanitation) = (await DepartmentAsync(admin, "HK-JT"), await DepartmentAsync(admin, "HK-HW"));
+        // Departments people work in (routing suggests no department without active users): 龙华区园林所 and 龙华区市政养护队.
+        var (transport, sanitation) = (await DepartmentAsync(admin, "HK-YL-460106"), await DepartmentAsync(admin, "HK-SZ-460106"));
         var created = await city.Report("operator", Reports.At("09011", description: "共享单车乱停 routing api"));
         var caseId = created.GetProperty("id").GetInt64();
         await city.Step("operator", caseId, new { action = "register" });
