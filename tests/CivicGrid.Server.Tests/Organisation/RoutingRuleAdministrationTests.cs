@@ -72,8 +72,12 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CityHost<TDataba
         Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/routing-rules")).StatusCode);
     }
 
-    private async Task<int> SuggestedAsync(long caseId) =>
-        (await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions")).GetProperty("suggestedDepartmentId").GetInt32();
+    private async Task<int> SuggestedAsync(long caseId)
+    {
+        var options = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions");
+        Assert.True(options.GetProperty("suggestedDepartmentId").ValueKind == JsonValueKind.Number, options.ToString());
+        return options.GetProperty("suggestedDepartmentId").GetInt32();
+    }
 
     private static async Task<int> DepartmentAsync(HttpClient admin, string code) =>
         (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/departments"))!.Single(d => d.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
