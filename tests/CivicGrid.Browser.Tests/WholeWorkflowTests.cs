@@ -4,20 +4,24 @@ using CivicGrid.Data;
 using CivicGrid.Server.Tests.Attachments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using SixLabors.ImageSharp;
 
 namespace CivicGrid.Browser.Tests;
 
 /// <summary>One case through the whole workflow in the browser, each step by the role that takes it: the inspector
 /// reports on the phone page, the operator registers (after one validation error and one refused stale step), the
-/// dispatcher dispatches, the department accepts and feeds back, the operator sends the check to the inspector, the
-/// inspector checks, the shift lead closes.</summary>
+/// dispatcher dispatches in one click from the queue, the department accepts in one click and feeds back with the
+/// after-photo, the operator sends the check to the inspector, the inspector checks, the shift lead closes. The clicks
+/// each role needs from its queue are printed, and the dispatcher's and department's steps take at most three
+/// (issue 18).</summary>
 [Collection(StaffSiteCollection.Name)]
-public sealed partial class WholeWorkflowTests(StaffSite site)
+public sealed partial class WholeWorkflowTests(StaffSite site, ITestOutputHelper output)
 {
     [Fact]
     public async Task OneCase_GoesFromReportToClose_ThroughTheUi_AsEachRole()
     {
+        var clicks = new ClickCounts();
         // Inspector, on a phone: report with type, description, position and photo.
         var inspector = await site.SignInAsync("inspector", phone: true);
         await inspector.GotoAsync("/m/report");
@@ -39,7 +43,7 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await operatorPage.GotoAsync("/queue/register");
         await Assertions.Expect(operatorPage.Locator($"[data-testid=case-row][data-number='{number}']")).ToBeVisibleAsync();
         await StaffSite.ScreenshotAsync(operatorPage, "queue");
-        await operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
+        await clicks.Click("operator", "register", operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a"));
         await Assertions.Expect(operatorPage.GetByTestId("case-number")).ToHaveTextAsync(number);
         await Assertions.Expect(operatorPage.GetByTestId("case-limit")).ToHaveTextAsync("15 分钟（紧急工时）"); // the limit says its unit
         await StaffSite.ScreenshotAsync(operatorPage, "case-page");
@@ -62,35 +66,46 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         await Assertions.Expect(staleTab.GetByTestId("step-refused")).ToBeVisibleAsync();
         await Assertions.Expect(staleTab.GetByTestId("case-status")).ToHaveTextAsync("已立案");
 
-        // Dispatcher: the routing rules preselect the department.
+        // Dispatcher: from the queue, one click dispatches to the department routing suggests (it has people who act).
         var dispatcher = await site.SignInAsync("dispatcher");
         await dispatcher.GotoAsync("/queue/dispatch");
-        await dispatcher.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
-        await dispatcher.Locator("a[data-action=dispatch]").ClickAsync();
-        Assert.False(string.IsNullOrEmpty(await dispatcher.Locator("#department").InputValueAsync()), "no department suggested");
-        await dispatcher.GetByTestId("step-submit").ClickAsync();
+        await StaffSite.ScreenshotAsync(dispatcher, "dispatcher-queue");
+        var dispatchRow = dispatcher.Locator($"[data-testid=case-row][data-number='{number}']");
+        await clicks.Click("dispatcher", "dispatch", dispatchRow.Locator("button[data-one-click=dispatch]"));
+        await Assertions.Expect(dispatcher.GetByTestId("batch-message")).ToContainTextAsync(number);
+        await dispatcher.GotoAsync($"/cases/{caseId}");
         await Assertions.Expect(dispatcher.GetByTestId("case-status")).ToHaveTextAsync("已派遣");
+        await Assertions.Expect(dispatcher.GetByTestId("case-district")).ToHaveTextAsync(new Regex("区$"));
+        await Assertions.Expect(dispatcher.GetByTestId("case-place")).ToContainTextAsync("网格");
 
-        // The department the case went to: accept, then feed back with a photo.
+        // The department the case went to: 签收 in one click from the queue, then the feedback with the after-photo,
+        // which this type's closing condition asks for.
+        await RequireAfterPhotoAsync("06010");
         var handler = await site.SignInAsync(await HandlerOfAsync(caseId));
         await handler.GotoAsync("/queue/handle");
-        await handler.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
-        await handler.Locator("a[data-action=accept]").ClickAsync();
-        await handler.GetByTestId("step-submit").ClickAsync();
+        await StaffSite.ScreenshotAsync(handler, "department-queue");
+        await clicks.Click("department", "accept", handler.Locator($"[data-testid=case-row][data-number='{number}'] button[data-one-click=accept]"));
+        await Assertions.Expect(handler.GetByTestId("batch-message")).ToContainTextAsync(number);
+        await clicks.Click("department", "feedback", handler.Locator($"[data-testid=case-row][data-number='{number}'] a"));
         await Assertions.Expect(handler.GetByTestId("case-status")).ToHaveTextAsync("处置中");
-        await handler.Locator("a[data-action=feedback]").ClickAsync();
+        await clicks.Click("department", "feedback", handler.Locator("a[data-action=feedback]"));
+        await Assertions.Expect(handler.Locator("label[for=photo]")).ToHaveTextAsync("处置后照片 *");
         await handler.GetByLabel("说明").FillAsync("垃圾已清运");
         await handler.Locator("#photo").SetInputFilesAsync(Photo("after.png"));
-        await handler.GetByTestId("step-submit").ClickAsync();
+        await clicks.Click("department", "feedback", handler.GetByTestId("step-submit"));
         await Assertions.Expect(handler.GetByTestId("case-status")).ToHaveTextAsync("已反馈（待发送核查）");
+        // After the step: the next case of the queue or back to it, not "you cannot act on this case".
+        await Assertions.Expect(handler.GetByTestId("back-to-queue")).ToHaveAttributeAsync("href", "/queue/handle");
+        await Assertions.Expect(handler.GetByTestId("next-steps")).ToBeVisibleAsync();
+        await Assertions.Expect(handler.GetByText("您现在不能对此案件执行操作。")).ToHaveCountAsync(0);
 
         // Intake operator: the fed-back case waits to be sent for the check; an inspector is preselected, the operator picks the reporter.
         await operatorPage.GotoAsync("/queue/send-check");
-        await operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
-        await operatorPage.Locator("a[data-action=request_check]").ClickAsync();
+        await clicks.Click("operator", "request_check", operatorPage.Locator($"[data-testid=case-row][data-number='{number}'] a"));
+        await clicks.Click("operator", "request_check", operatorPage.Locator("a[data-action=request_check]"));
         Assert.False(string.IsNullOrEmpty(await operatorPage.Locator("#inspector").InputValueAsync()), "no inspector suggested");
         await operatorPage.Locator("#inspector").SelectOptionAsync((await UserIdAsync("inspector")).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await operatorPage.GetByTestId("step-submit").ClickAsync();
+        await clicks.Click("operator", "request_check", operatorPage.GetByTestId("step-submit"));
         await Assertions.Expect(operatorPage.GetByTestId("case-status")).ToHaveTextAsync("核查中");
 
         // Inspector, on the phone again: the check task, passed.
@@ -103,16 +118,40 @@ public sealed partial class WholeWorkflowTests(StaffSite site)
         // Shift lead closes.
         var shiftLead = await site.SignInAsync("shiftlead");
         await shiftLead.GotoAsync("/queue/close");
-        await shiftLead.Locator($"[data-testid=case-row][data-number='{number}'] a").ClickAsync();
-        await shiftLead.Locator("a[data-action=close]").ClickAsync();
-        await shiftLead.GetByTestId("step-submit").ClickAsync();
+        await StaffSite.ScreenshotAsync(shiftLead, "shiftlead-queue");
+        await clicks.Click("shift lead", "close", shiftLead.Locator($"[data-testid=case-row][data-number='{number}'] a"));
+        await clicks.Click("shift lead", "close", shiftLead.Locator("a[data-action=close]"));
+        await clicks.Click("shift lead", "close", shiftLead.GetByTestId("step-submit"));
         await Assertions.Expect(shiftLead.GetByTestId("case-status")).ToHaveTextAsync("已结案");
         await Assertions.Expect(shiftLead.Locator("a[data-action=reopen]")).ToBeVisibleAsync();
         await Assertions.Expect(shiftLead.Locator("a[data-action=close]")).ToHaveCountAsync(0);
         var steps = await shiftLead.Locator("[data-testid=timeline] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");
         Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "request_check", "check", "close"], steps);
-        Assert.Equal(2, await shiftLead.Locator(".photos img").CountAsync());
+
+        // The timeline reads in one language, each actor once with their role: "陈静（受理员）立案".
+        var lines = await shiftLead.GetByTestId("timeline-line").AllTextContentsAsync();
+        Assert.Contains("陈静（受理员）立案", lines);
+        Assert.Contains("黄丽（派遣员）派遣", lines);
+        var timeline = await shiftLead.GetByTestId("timeline").InnerTextAsync();
+        Assert.DoesNotMatch(new Regex("[A-Za-z]{3,}"), timeline);
+        Assert.DoesNotContain("（受理员）（受理员）", timeline, StringComparison.Ordinal);
+        // Photos before and after handling side by side.
+        Assert.Equal(1, await shiftLead.Locator("[data-testid=photos-before] img").CountAsync());
+        Assert.Equal(1, await shiftLead.Locator("[data-testid=photos-after] img").CountAsync());
+        await shiftLead.SetViewportSizeAsync(1440, 900);
         await StaffSite.ScreenshotAsync(shiftLead, "case-closed");
+
+        foreach (var line in clicks.Report()) output.WriteLine(line);
+        clicks.AssertAtMost(3, "dispatcher", "department");
+    }
+
+    /// <summary>The closing condition of the type asks for a photo after handling (AfterPhotoRule), as an administrator would write it.</summary>
+    private async Task RequireAfterPhotoAsync(string typeCode)
+    {
+        await using var scope = site.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+        await db.CaseStandards.Where(s => s.Kind == CivicGrid.Domain.Catalogue.CatalogueKind.Matter && s.TypeCode == typeCode && !s.ClosingCondition.Contains("照片"))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosingCondition, x => x.ClosingCondition + "，附处置后照片"));
     }
 
     private async Task<long> CaseIdAsync(string number)

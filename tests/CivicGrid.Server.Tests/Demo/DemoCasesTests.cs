@@ -225,7 +225,8 @@ public abstract partial class DemoCasesTests<TDatabase>(DemoCityFixture<TDatabas
         Assert.NotEmpty(returned);
         foreach (var @case in cases)
         {
-            Assert.Equal(await DispatchRouting.SuggestAsync(db, @case, standards[@case.TypeCode!], CancellationToken.None), @case.DepartmentId);
+            // The rules' first answer: the demo's departments outside 龙华区 have no users, so the suggestion (which skips them) is not what the demo compares.
+            Assert.Equal((await DispatchRouting.CandidatesAsync(db, @case, standards[@case.TypeCode!], CancellationToken.None)).FirstOrDefault()?.DepartmentId, @case.DepartmentId);
         }
     }
 

@@ -14,7 +14,8 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CityHost<TDataba
     public async Task ARuleAddedThroughTheApi_DecidesTheSuggestedDepartment_AndIsChangedAndDeleted()
     {
         var admin = await city.SignInAs("admin");
-        var (transport, sanitation) = (await DepartmentAsync(admin, "HK-JT"), await DepartmentAsync(admin, "HK-HW"));
+        // Departments people work in (routing suggests no department without active users): 龙华区园林所 and 龙华区市政养护队.
+        var (transport, sanitation) = (await DepartmentAsync(admin, "HK-YL-460106"), await DepartmentAsync(admin, "HK-SZ-460106"));
         var created = await city.Report("operator", Reports.At("09011", description: "共享单车乱停 routing api"));
         var caseId = created.GetProperty("id").GetInt64();
         await city.Step("operator", caseId, new { action = "register" });
@@ -71,8 +72,12 @@ public abstract class RoutingRuleAdministrationTests<TDatabase>(CityHost<TDataba
         Assert.Equal(HttpStatusCode.Unauthorized, (await city.Anonymous.GetAsync("/api/v1/routing-rules")).StatusCode);
     }
 
-    private async Task<int> SuggestedAsync(long caseId) =>
-        (await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions")).GetProperty("suggestedDepartmentId").GetInt32();
+    private async Task<int> SuggestedAsync(long caseId)
+    {
+        var options = await (await city.SignInAs("dispatcher")).GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/transitions");
+        Assert.True(options.GetProperty("suggestedDepartmentId").ValueKind == JsonValueKind.Number, options.ToString());
+        return options.GetProperty("suggestedDepartmentId").GetInt32();
+    }
 
     private static async Task<int> DepartmentAsync(HttpClient admin, string code) =>
         (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/departments"))!.Single(d => d.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();

@@ -46,8 +46,10 @@ public sealed record CaseDto(
 /// <summary>A page of cases; <c>total</c> is exact up to Cases:ListCountCap (10,000), beyond that <c>totalCapped</c> is true and it means "at least".</summary>
 public sealed record CasePage(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total, bool TotalCapped, string? Next = null);
 
-/// <summary>The actions the caller may take now; for dispatch the department routing suggests, for request_check the inspector suggested.</summary>
-public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId, int? SuggestedInspectorUserId = null);
+/// <summary>The actions the caller may take now; for dispatch the department routing suggests (and, in
+/// <c>departmentSuggestion</c>, its name and why), for request_check the inspector suggested.</summary>
+public sealed record TransitionsDto(string Status, IReadOnlyList<string> Allowed, int? SuggestedDepartmentId, int? SuggestedInspectorUserId = null,
+    DepartmentSuggestionDto? DepartmentSuggestion = null);
 
 public sealed record HistoryEntryDto(
     int Sequence, DateTimeOffset At, int? ActorUserId, string ActorName, string ActorRole, string Action, string? FromStatus,

@@ -15,6 +15,8 @@ public static class CaseServices
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseViews>();
+        services.AddScoped<RoutingExplanation>();
+        services.AddScoped<QueueSteps>();
         return services;
     }
 

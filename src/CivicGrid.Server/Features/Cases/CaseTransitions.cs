@@ -25,8 +25,8 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
         return new WorkflowContext(await calendars.GetAsync(cancellationToken), options.Value.Limits, standard);
     }
 
-    /// <summary>The department routing suggests for dispatch (null: the dispatcher chooses).</summary>
-    public async Task<int?> SuggestDepartmentAsync(Case @case, CancellationToken cancellationToken) =>
+    /// <summary>The department routing suggests for dispatch and why (null: the dispatcher chooses).</summary>
+    public async Task<RoutingSuggestion?> SuggestDepartmentAsync(Case @case, CancellationToken cancellationToken) =>
         await DispatchRouting.SuggestAsync(db, @case, (await ContextAsync(@case, cancellationToken)).Standard, cancellationToken);
 
     /// <summary>The inspectors a check may be sent to and the one suggested (null: none in scope).</summary>
@@ -50,9 +50,17 @@ public sealed class CaseTransitions(CivicGridDbContext db, CityCalendar calendar
                 "attachmentIds: every attachment must be uploaded to this case first and not yet be attached to a step.", [], "attachmentIds");
         }
         var context = await ContextAsync(@case, cancellationToken);
+        // Only for a step the caller may take now: otherwise the domain answers why not (403/409), not the missing photo.
+        if (command.Action == CaseAction.Feedback && attachments.Count == 0 && AfterPhotoRule.Requires(context.Standard)
+            && CaseWorkflow.AllowedFor(@case, staff.Actor).Contains(CaseAction.Feedback))
+        {
+            throw new WorkflowRefusalException(RefusalKind.Invalid,
+                $"attachmentIds: the case standard asks for a photo after handling ({context.Standard!.ClosingCondition}); upload it to the case and send its id.",
+                [], "attachmentIds");
+        }
         if (command is { Action: CaseAction.Dispatch, DepartmentId: null })
         {
-            command = command with { DepartmentId = await DispatchRouting.SuggestAsync(db, @case, context.Standard, cancellationToken) };
+            command = command with { DepartmentId = (await DispatchRouting.SuggestAsync(db, @case, context.Standard, cancellationToken))?.DepartmentId };
         }
         if (command.DepartmentId is { } department && command.Action == CaseAction.Dispatch
             && !await db.Departments.AnyAsync(d => d.Id == department && d.IsActive, cancellationToken))

@@ -34,6 +34,12 @@ public sealed class CaseViews(CivicGridDbContext db, IOptions<CaseOptions> optio
         return new CaseListing(items, page, size, Math.Min(total, cap), total > cap, next);
     }
 
+    /// <summary>The case that comes first in <paramref name="queue"/> as the queue page lists it (newest first), other than
+    /// <paramref name="exceptId"/> (the one just handled); null when the queue holds no other.</summary>
+    public Task<long?> NextInQueueAsync(WorkQueue queue, DataScope scope, int userId, long exceptId, CancellationToken cancellationToken) =>
+        queue.Filter(db.Cases.AsNoTracking().Within(scope), userId).Where(c => c.Id != exceptId)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>How many cases wait in each of the queues of <paramref name="roles"/>, and how many of them are red or yellow.</summary>
     public async Task<List<QueueCount>> QueueCountsAsync(Roles roles, DataScope scope, int userId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ namespace CivicGrid.Server.Features.Cases;
 public static class TransitionHandlers
 {
     public static async Task<Results<Ok<TransitionsDto>, ProblemHttpResult>> List(
-        long id, StaffPrincipal who, CivicGridDbContext db, CaseTransitions transitions, ILogger<CaseTransitions> logger, CancellationToken cancellationToken)
+        long id, StaffPrincipal who, CivicGridDbContext db, CaseTransitions transitions, RoutingExplanation routing, ILogger<CaseTransitions> logger,
+        CancellationToken cancellationToken)
     {
         var staff = CaseEndpoints.Context(who);
         var @case = await transitions.FindAsync(id, staff, cancellationToken);
@@ -20,7 +21,8 @@ public static class TransitionHandlers
         var allowed = CaseWorkflow.AllowedFor(@case, staff.Actor);
         var suggested = allowed.Contains(CaseAction.Dispatch) ? await transitions.SuggestDepartmentAsync(@case, cancellationToken) : null;
         var inspector = allowed.Contains(CaseAction.RequestCheck) ? (await transitions.CheckInspectorsAsync(@case, cancellationToken)).Suggested : null;
-        return TypedResults.Ok(new TransitionsDto(@case.Status.ToString(), allowed.Select(a => a.ToCode()).ToList(), suggested, inspector));
+        return TypedResults.Ok(new TransitionsDto(@case.Status.ToString(), allowed.Select(a => a.ToCode()).ToList(), suggested?.DepartmentId, inspector,
+            await routing.DescribeAsync(suggested, @case, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TransitionResponse>, ValidationProblem, ProblemHttpResult>> Apply(

@@ -2,12 +2,15 @@ namespace CivicGrid.Server.Features.Organisation;
 
 public static class OrganisationServices
 {
-    /// <summary>The administration of departments, staff users and routing rules (the API and the pages share them).</summary>
+    /// <summary>The administration of departments, staff users and routing rules (the API and the pages share them),
+    /// and the place names every page reads (<see cref="PlaceNames"/>).</summary>
     public static IServiceCollection AddOrganisation(this IServiceCollection services)
     {
         services.AddScoped<DepartmentAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<RoutingRuleAdministration>();
+        services.AddSingleton<PlaceNames>();
+        services.AddScoped<DepartmentChoices>();
         return services;
     }
 
