@@ -40,7 +40,8 @@
   };
 
   // Charts (ECharts, loaded on demand): an element with data-chart='{"labels":[…],"series":[{"name","data"}]}';
-  // optional "type": "bar" (default line) and "animation": false (charts meant for paper are drawn at once).
+  // optional "type": "bar" (default line) and "animation": false (charts meant for paper are drawn at once). Lines are
+  // straight between points: a smoothed curve overshoots and dips below zero between a count and a zero (issue 18).
   function charts() {
     const pending = Array.from(document.querySelectorAll('[data-chart]')).filter(element => !element._chart);
     if (pending.length === 0) return;
@@ -58,7 +59,7 @@
         tooltip: { trigger: 'axis' }, legend: { top: 4 }, grid: { left: 40, right: 16, top: 40, bottom: bar ? 70 : 30 },
         xAxis: { type: 'category', data: spec.labels, axisLabel: bar ? { interval: 0, rotate: 30, width: 90, overflow: 'truncate' } : {} },
         yAxis: { type: 'value', minInterval: 1 },
-        series: spec.series.map(s => bar ? { name: s.name, type: 'bar', data: s.data } : { name: s.name, type: 'line', smooth: true, data: s.data }),
+        series: spec.series.map(s => bar ? { name: s.name, type: 'bar', data: s.data } : { name: s.name, type: 'line', data: s.data }),
       });
       // A stylesheet that arrives after the chart (enhanced navigation adds a page's own) may change its size.
       if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => element._chart.resize()).observe(element);
@@ -147,4 +148,11 @@
   }
   document.addEventListener('DOMContentLoaded', drafts);
   document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', drafts));
+
+  // The sign-in form tells the server how wide the window is (Platform/Auth/Account/StaffLanding.cs: an inspector on a
+  // phone lands on /m): filled when the form is sent, so a rotated or resized window counts as it is then.
+  document.addEventListener('submit', event => {
+    const field = event.target.querySelector && event.target.querySelector('input[data-window-width]');
+    if (field) field.value = String(Math.round(window.innerWidth));
+  }, true);
 })();
