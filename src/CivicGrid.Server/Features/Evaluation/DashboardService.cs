@@ -83,13 +83,14 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         var divisions = grids.Values.SelectMany(g => new[] { g.StreetCode, g.CommunityCode }).Distinct().ToList();
         var divisionNames = await db.AdministrativeUnits.AsNoTracking().Where(u => divisions.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, cancellationToken);
+        // Cached per period and scope, not per language: the Chinese name (the English one is rarely given for divisions).
+        string Name(string code) => divisionNames.GetValueOrDefault(code, code);
         var hot = hottest.Select(h =>
         {
             var grid = grids.GetValueOrDefault(h.Key);
             var centre = grid?.Boundary.Centroid ?? Point.Empty;
             return new Hotspot(h.Key,
-                grid is null ? "" : divisionNames.GetValueOrDefault(grid.StreetCode, grid.StreetCode),
-                grid is null ? "" : divisionNames.GetValueOrDefault(grid.CommunityCode, grid.CommunityCode),
+                grid is null ? "" : Name(grid.StreetCode), grid is null ? "" : Name(grid.CommunityCode),
                 GridSerial(h.Key, grid?.CommunityCode),
                 centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Counts.Reported, h.Counts.Registered,
                 DashboardLinks.Cases(EvaluationSubjectKind.Grid, h.Key, EvaluationMeasure.Reported, period));

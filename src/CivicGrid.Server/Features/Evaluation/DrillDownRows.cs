@@ -1,6 +1,7 @@
 using System.Globalization;
 using CivicGrid.Data;
 using CivicGrid.Domain.Evaluation;
+using CivicGrid.Server.Platform.Web.Localisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Server.Features.Evaluation;
@@ -17,11 +18,13 @@ internal sealed class DrillDownRows(CivicGridDbContext db)
             .Select(c => new { c.Id, c.Number, c.Status, c.Channel, c.Kind, c.TypeCode, c.DistrictCode, c.StreetCode, c.CommunityCode, c.GridCode, c.DepartmentId, c.CreatedAt, c.ClosedAt })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var divisions = cases.Values.SelectMany(c => new[] { c.StreetCode, c.CommunityCode }).OfType<string>().Distinct().ToList();
+        // Names in the UI's language (the English names of the catalogue, the organisation and the divisions, where given).
+        var english = UiText.CurrentLanguage == UiText.English;
         var places = await db.AdministrativeUnits.AsNoTracking().Where(u => divisions.Contains(u.Code))
-            .ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, cancellationToken);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var types = (await db.CatalogueTypes.AsNoTracking().Select(t => new { t.Kind, t.Code, t.Name }).ToListAsync(cancellationToken))
-            .ToDictionary(t => $"{t.Kind}:{t.Code}", t => t.Name, StringComparer.Ordinal);
+            .ToDictionaryAsync(u => u.Code, u => english ? u.NameEn ?? u.Name : u.Name, StringComparer.Ordinal, cancellationToken);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => english ? d.NameEn : d.Name, cancellationToken);
+        var types = (await db.CatalogueTypes.AsNoTracking().Select(t => new { t.Kind, t.Code, t.Name, t.NameEn }).ToListAsync(cancellationToken))
+            .ToDictionary(t => $"{t.Kind}:{t.Code}", t => english ? t.NameEn : t.Name, StringComparer.Ordinal);
         return latest.Where(l => cases.ContainsKey(l.CaseId)).Select(l =>
         {
             var c = cases[l.CaseId];

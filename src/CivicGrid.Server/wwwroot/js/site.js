@@ -155,4 +155,28 @@
     const field = event.target.querySelector && event.target.querySelector('input[data-window-width]');
     if (field) field.value = String(Math.round(window.innerWidth));
   }, true);
+
+  // The inspector's tasks (/m): the distance from here to each task, when the browser may tell the position (asked once
+  // per page; nothing shown without it). data-metres / data-kilometres hold the texts, "{0}" the number.
+  function taskDistances() {
+    const list = document.querySelector('[data-task-list]');
+    if (!list || list._distances || !navigator.geolocation) return;
+    list._distances = true;
+    navigator.geolocation.getCurrentPosition(position => {
+      const here = position.coords;
+      const radians = d => d * Math.PI / 180;
+      list.querySelectorAll('[data-lon][data-lat]').forEach(task => {
+        const lat1 = radians(here.latitude), lat2 = radians(Number(task.dataset.lat));
+        const a = Math.sin((lat2 - lat1) / 2) ** 2
+          + Math.cos(lat1) * Math.cos(lat2) * Math.sin(radians(Number(task.dataset.lon) - here.longitude) / 2) ** 2;
+        const metres = 2 * 6371008.8 * Math.asin(Math.sqrt(a));
+        const text = metres < 1000 ? list.dataset.metres.replace('{0}', String(Math.round(metres / 10) * 10))
+          : list.dataset.kilometres.replace('{0}', (metres / 1000).toFixed(1));
+        const slot = task.querySelector('[data-task-distance]');
+        if (slot) { slot.textContent = text; slot.dataset.metres = String(Math.round(metres)); }
+      });
+    }, () => {}, { enableHighAccuracy: false, maximumAge: 60000, timeout: 15000 });
+  }
+  document.addEventListener('DOMContentLoaded', taskDistances);
+  document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', taskDistances));
 })();
