@@ -110,10 +110,17 @@ public sealed partial class WholeWorkflowTests(StaffSite site, ITestOutputHelper
 
         // Inspector, on the phone again: the check task, passed.
         await inspector.GotoAsync("/m");
+        await Assertions.Expect(inspector.Locator($"[data-testid=tasks] li[data-number='{number}'] [data-testid=task-place]")).Not.ToHaveTextAsync("—");
+        await StaffSite.ScreenshotAsync(inspector, "mobile-tasks");
         await inspector.Locator($"[data-testid=tasks] li[data-number='{number}'] a").ClickAsync();
+        // The check form is the first thing on the phone's screen (issue 18 item 6), not below the case's facts.
+        var form = await inspector.GetByTestId("task-form").BoundingBoxAsync();
+        Assert.True(form is { Y: < 300 }, $"the check form starts at {form?.Y} px");
+        await StaffSite.ScreenshotAsync(inspector, "mobile-task");
         await inspector.Locator("input[name='Input.Answer'][value=yes]").CheckAsync();
-        await inspector.GetByTestId("step-submit").ClickAsync();
-        await Assertions.Expect(inspector.GetByTestId("case-status")).ToHaveTextAsync("待结案");
+        await inspector.GetByTestId("task-submit").ClickAsync();
+        await Assertions.Expect(inspector.GetByTestId("task-done")).ToContainTextAsync(number);
+        await Assertions.Expect(inspector.Locator($"[data-testid=tasks] li[data-number='{number}']")).ToHaveCountAsync(0);
 
         // Shift lead closes.
         var shiftLead = await site.SignInAsync("shiftlead");

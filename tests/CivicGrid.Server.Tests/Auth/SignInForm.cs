@@ -16,19 +16,23 @@ internal sealed partial class SignInForm(Uri baseAddress, string? clientIp = nul
 
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
-    /// <summary>Posts user name and password; 302 (signed in), 200 (the page again, with an error) or 429.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string userName, string password)
+    /// <summary>Posts user name and password; 302 (signed in), 200 (the page again, with an error) or 429;
+    /// <paramref name="userAgent"/> and <paramref name="windowWidth"/> (what site.js reports) are sent when given.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string userName, string password, string? userAgent = null, int? windowWidth = null)
     {
         var page = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "/login"));
         var token = AntiforgeryToken(await page.Content.ReadAsStringAsync());
-        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/login")
+        var post = new HttpRequestMessage(HttpMethod.Post, "/login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["_handler"] = "login", ["__RequestVerificationToken"] = token,
                 ["Input.UserName"] = userName, ["Input.Password"] = password, ["Input.ReturnUrl"] = "/",
+                ["Input.WindowWidth"] = windowWidth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             }),
-        });
+        };
+        if (userAgent is not null) post.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        return await SendAsync(post);
     }
 
     /// <summary>Sends with this client's cookies and address, and keeps the cookies the answer sets.</summary>

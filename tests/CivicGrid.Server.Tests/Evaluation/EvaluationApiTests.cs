@@ -457,12 +457,15 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        // A title row, then the headers in the UI's language (Chinese by default), then a row per subject.
+        var cells = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
+        var header = cells[1].Select(h => h?.ToString()).ToList();
+        var rows = cells.Skip(2).Select(values => header.Zip(values).ToDictionary(p => p.First ?? "", p => p.Second)).ToList();
         Assert.Equal(table.GetProperty("rows").GetArrayLength(), rows.Count);
-        Assert.Equal(first.GetProperty("name").GetString(), rows[0]["name"]?.ToString());
-        Assert.Equal(first.GetProperty("grade").GetString(), rows[0]["grade"]?.ToString());
-        Assert.Equal(first.GetProperty("score").GetDouble(), Convert.ToDouble(rows[0]["score"], CultureInfo.InvariantCulture), 6);
-        Assert.Equal(first.GetProperty("counts").GetProperty("received").GetInt32(), Convert.ToInt32(rows[0]["received"], CultureInfo.InvariantCulture));
+        Assert.Equal(first.GetProperty("name").GetString(), rows[0]["名称"]?.ToString());
+        Assert.Equal(first.GetProperty("grade").GetString(), rows[0]["等级"]?.ToString());
+        Assert.Equal(first.GetProperty("score").GetDouble(), Convert.ToDouble(rows[0]["得分"], CultureInfo.InvariantCulture), 1);
+        Assert.Equal(first.GetProperty("counts").GetProperty("received").GetInt32(), Convert.ToInt32(rows[0]["签收数"], CultureInfo.InvariantCulture));
 
         var csv = await client.GetStringAsync("/api/v1/evaluation/department/export?period=2026&format=csv");
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -12,6 +12,7 @@ public sealed record Dashboard(
     IReadOnlyList<Breakdown> ByChannel,
     IReadOnlyList<Breakdown> ByDistrict,
     IReadOnlyList<Hotspot> Hotspots,
+    // The first <c>top</c> rows of ByType (kept in the API for its clients; the pages show ByType once).
     IReadOnlyList<Breakdown> RecurrentProblems,
     IReadOnlyList<EvaluationRow> DepartmentLeague);
 
@@ -24,8 +25,10 @@ public sealed record TrendPoint(DateOnly Start, int Reported, int Registered, in
 /// <summary>Counts under one key (type "Matter:06010", channel, district code) with its name and the drill-down of its registered cases.</summary>
 public sealed record Breakdown(string Key, string Name, int Reported, int Registered, int Closed, int ClosedOnTime, double? OnTimeClosureRate, string Cases);
 
-/// <summary>A unit grid with many cases: its code, centroid (WGS-84) and the cases reported there in the period.</summary>
-public sealed record Hotspot(string GridCode, double Longitude, double Latitude, int Reported, int Registered, string Cases);
+/// <summary>A unit grid with many cases: its code, where it is by name (street and community; the grid's serial within its
+/// community), centroid (WGS-84) and the cases reported there in the period.</summary>
+public sealed record Hotspot(string GridCode, string Street, string Community, string Serial, double Longitude, double Latitude,
+    int Reported, int Registered, string Cases);
 
 internal static class DashboardLinks
 {

@@ -77,12 +77,22 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         // Only the two counters a hotspot shows; the database sums every grid of the scope and returns the top N by reports.
         var hottest = await RollupReader.TopBySubjectAsync(db, EvaluationSubjectKind.Grid, period, scope, HotspotMeasures, hotspots, cancellationToken);
         var codes = hottest.Select(h => h.Key).ToList();
-        var centroids = (await db.UnitGrids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => new { g.Code, g.Boundary }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Code, g => g.Boundary.Centroid);
+        var grids = (await db.UnitGrids.AsNoTracking().Where(g => codes.Contains(g.Code))
+            .Select(g => new { g.Code, g.StreetCode, g.CommunityCode, g.Boundary }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Code);
+        var divisions = grids.Values.SelectMany(g => new[] { g.StreetCode, g.CommunityCode }).Distinct().ToList();
+        var divisionNames = await db.AdministrativeUnits.AsNoTracking().Where(u => divisions.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, cancellationToken);
+        // Cached per period and scope, not per language: the Chinese name (the English one is rarely given for divisions).
+        string Name(string code) => divisionNames.GetValueOrDefault(code, code);
         var hot = hottest.Select(h =>
         {
-            var centre = centroids.GetValueOrDefault(h.Key) ?? Point.Empty;
-            return new Hotspot(h.Key, centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Counts.Reported, h.Counts.Registered,
+            var grid = grids.GetValueOrDefault(h.Key);
+            var centre = grid?.Boundary.Centroid ?? Point.Empty;
+            return new Hotspot(h.Key,
+                grid is null ? "" : Name(grid.StreetCode), grid is null ? "" : Name(grid.CommunityCode),
+                GridSerial(h.Key, grid?.CommunityCode),
+                centre.IsEmpty ? 0 : centre.X, centre.IsEmpty ? 0 : centre.Y, h.Counts.Reported, h.Counts.Registered,
                 DashboardLinks.Cases(EvaluationSubjectKind.Grid, h.Key, EvaluationMeasure.Reported, period));
         }).ToList();
 
@@ -90,6 +100,13 @@ public sealed class DashboardService(CivicGridDbContext db, EvaluationService ev
         return new Dashboard(period.Label, period.From, period.To, default, figures, trend, byType, byChannel, districts, hot,
             byType.Take(top).ToList(), league.Rows);
     }
+
+    /// <summary>A grid's serial within its community: the digits after the community code, without leading zeros
+    /// (docs/domain/space-and-codes.md); the whole code when it does not start with the community's.</summary>
+    internal static string GridSerial(string grid, string? community) =>
+        community is { Length: > 0 } && grid.Length > community.Length && grid.StartsWith(community, StringComparison.Ordinal)
+            ? grid[community.Length..].TrimStart('0') is { Length: > 0 } serial ? serial : "0"
+            : grid;
 
     private static readonly EvaluationMeasure[] HotspotMeasures = [EvaluationMeasure.Reported, EvaluationMeasure.Registered];
 

@@ -15,7 +15,7 @@ public sealed class EvaluationDrillDown(CivicGridDbContext db, CityCalendar cale
 {
     /// <summary>Events (a case closed twice after a reopen counts twice) and the distinct cases, newest event first.</summary>
     public async Task<DrillDownPage> CasesAsync(EvaluationSubjectKind kind, string? key, EvaluationMeasure measure, EvaluationPeriod period,
-        DataScope scope, int page, int pageSize, CancellationToken cancellationToken)
+        DataScope scope, int page, int pageSize, CancellationToken cancellationToken, DrillDownSort sort = DrillDownSort.Event, bool descending = true)
     {
         var zone = (await calendars.GetAsync(cancellationToken)).Zone;
         var from = Instant(period.From, zone);
@@ -52,19 +52,12 @@ public sealed class EvaluationDrillDown(CivicGridDbContext db, CityCalendar cale
                 events.Add((fact.Id, i.At));
             }
         }
-        var latest = events.GroupBy(e => e.CaseId).Select(g => (CaseId: g.Key, At: g.Max(e => e.At))).OrderByDescending(e => e.At).ThenByDescending(e => e.CaseId).ToList();
-        var pageIds = latest.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var wanted = pageIds.Select(p => p.CaseId).ToList();
-        var rows = await db.Cases.AsNoTracking().Where(c => wanted.Contains(c.Id))
-            .Select(c => new { c.Id, c.Number, c.Status, c.Channel, c.Kind, c.TypeCode, c.DistrictCode, c.GridCode, c.DepartmentId, c.CreatedAt, c.ClosedAt })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var items = pageIds.Where(p => rows.ContainsKey(p.CaseId)).Select(p =>
-        {
-            var c = rows[p.CaseId];
-            return new DrillDownCase(c.Id, c.Number, c.Status, c.Channel, c.Kind is { } k && c.TypeCode is { } t ? $"{k}:{t}" : null,
-                c.DistrictCode, c.GridCode, c.DepartmentId, c.CreatedAt, c.ClosedAt, p.At);
-        }).ToList();
-        return new DrillDownPage(kind.ToCode(), key, Camel(measure), period.Label, events.Count, latest.Count, page, pageSize, items);
+        var latest = events.GroupBy(e => e.CaseId).Select(g => (CaseId: g.Key, At: g.Max(e => e.At))).ToList();
+        var lateIds = history.Where(h => h.Any(e => e.Action == "overdue")).Select(h => h.Key).ToHashSet();
+        var rows = await new DrillDownRows(db).ReadAsync(latest, lateIds, cancellationToken);
+        var items = DrillDownRows.Sort(rows, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new DrillDownPage(kind.ToCode(), key, Camel(measure), period.Label, events.Count, latest.Count, page, pageSize, items,
+            DrillDownRows.Code(sort), descending);
     }
 
     public static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)
@@ -77,10 +70,16 @@ public sealed class EvaluationDrillDown(CivicGridDbContext db, CityCalendar cale
 }
 
 /// <summary>The cases behind a figure. <see cref="Figure"/> is the number of events (it equals the figure shown);
-/// <see cref="TotalCases"/> the number of distinct cases, paged in <see cref="Items"/>.</summary>
+/// <see cref="TotalCases"/> the number of distinct cases, paged in <see cref="Items"/> in the order <see cref="Sort"/>.</summary>
 public sealed record DrillDownPage(string Kind, string? Key, string Measure, string Period, int Figure, int TotalCases, int Page, int PageSize,
-    IReadOnlyList<DrillDownCase> Items);
+    IReadOnlyList<DrillDownCase> Items, string Sort = "event", bool Descending = true);
 
-/// <summary>A case behind a figure; <see cref="EventAt"/> is when it moved the figure (the latest time, if several).</summary>
+/// <summary>A case behind a figure; <see cref="EventAt"/> is when it moved the figure (the latest time, if several). Names
+/// for people to read (type, department, place: street · community), codes beside them; <see cref="OnTime"/> is false
+/// when the case was ever marked overdue (any stage).</summary>
 public sealed record DrillDownCase(long Id, string Number, CaseStatus Status, CaseChannel Channel, string? Type, string? DistrictCode,
-    string? GridCode, int? DepartmentId, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, DateTimeOffset EventAt);
+    string? GridCode, int? DepartmentId, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, DateTimeOffset EventAt,
+    string? TypeName = null, string? DepartmentName = null, string? Place = null, bool OnTime = true);
+
+/// <summary>The orders the drill-down offers.</summary>
+public enum DrillDownSort { Event, Number, Type, Department, Place, OnTime, Status, Created }

@@ -14,7 +14,7 @@ public static class EvaluationEndpoints
     {
         var evaluation = app.MapGroup("/api/v1/evaluation").WithTags("Evaluation").RequireStaff(Readers);
         evaluation.MapGet("/cases", EvaluationHandlers.Cases).WithName("EvaluationDrillDown")
-            .WithSummary("The cases behind a figure: kind, key (optional: all subjects in scope), measure, period; paged.");
+            .WithSummary("The cases behind a figure: kind, key (optional: all subjects in scope), measure, period; sort=event|number|type|department|place|ontime|status|created, order=asc|desc; paged.");
         evaluation.MapGet("/settings", EvaluationHandlers.Settings).WithName("EvaluationSettings")
             .WithSummary("The weights, case-count bands and grade bands in force for the city.");
         evaluation.MapGet("/{kind}", EvaluationHandlers.Table).WithName("EvaluationTable")

@@ -1,11 +1,10 @@
 using System.Globalization;
 using CivicGrid.Domain.Evaluation;
-using MiniExcelLibs;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
-/// <summary>An evaluation table as a spreadsheet (.xlsx, MiniExcel) or CSV (CsvHelper): rank, key, name, score, grade,
-/// each indicator's value (a fraction) and every counter behind it. The same columns in both formats.</summary>
+/// <summary>An evaluation table as CSV (CsvHelper), for programs: rank, key, name, score, grade, each indicator's value (a
+/// fraction) and every counter behind it, headed by their codes. People get the workbook (<see cref="EvaluationWorkbook"/>).</summary>
 public static class EvaluationExport
 {
     public static IReadOnlyList<string> Header(EvaluationTable table)
@@ -26,20 +25,6 @@ public static class EvaluationExport
             values.AddRange(EvaluationMeasures.All.Select(m => (object?)row.Counts.Get(m)));
             yield return values.ToArray();
         }
-    }
-
-    public static async Task WriteXlsxAsync(EvaluationTable table, Stream output, CancellationToken cancellationToken)
-    {
-        var header = Header(table);
-        var rows = Rows(table).Select(values =>
-        {
-            var row = new Dictionary<string, object?>(header.Count, StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++) row[header[i]] = values[i];
-            return row;
-        }).ToList();
-        // MiniExcel needs at least the header when there are no rows.
-        if (rows.Count == 0) rows.Add(header.ToDictionary(h => h, _ => (object?)null, StringComparer.Ordinal));
-        await output.SaveAsAsync(rows, sheetName: $"{table.Kind} {table.Period}".Replace(':', ' ').Replace('/', ' '), cancellationToken: cancellationToken);
     }
 
     public static Task WriteCsvAsync(EvaluationTable table, Stream output, CancellationToken cancellationToken)

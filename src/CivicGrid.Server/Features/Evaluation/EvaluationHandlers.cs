@@ -3,6 +3,7 @@ using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CivicGrid.Server.Platform.Errors;
+using CivicGrid.Server.Platform.Web.Localisation;
 
 namespace CivicGrid.Server.Features.Evaluation;
 
@@ -20,7 +21,7 @@ public static class EvaluationHandlers
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
         string kind, string? period, string? format, StaffPrincipal who, EvaluationService evaluation, CityCalendar calendars, TimeProvider time,
-        CancellationToken cancellationToken)
+        UiText text, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var subject = Kind(kind, errors, evaluatedOnly: true);
@@ -35,14 +36,19 @@ public static class EvaluationHandlers
         var table = await evaluation.TableAsync(subject, range!, who.Scope, cancellationToken);
         using var buffer = new MemoryStream();
         if (csv) await EvaluationExport.WriteCsvAsync(table, buffer, cancellationToken);
-        else await EvaluationExport.WriteXlsxAsync(table, buffer, cancellationToken);
+        else
+        {
+            var language = UiText.CurrentLanguage;
+            var scope = await evaluation.ScopeNameAsync(who.Scope, cancellationToken) ?? text.Get(language, "export.scope.city");
+            await EvaluationWorkbook.WriteAsync(table, scope, text, language, buffer, cancellationToken);
+        }
         var name = $"evaluation-{table.Kind}-{table.Period.Replace("..", "_", StringComparison.Ordinal)}.{(csv ? "csv" : "xlsx")}";
         return TypedResults.File(buffer.ToArray(),
             csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
     public static async Task<Results<Ok<DrillDownPage>, ValidationProblem>> Cases(
-        string? kind, string? key, string? measure, string? period, int? page, int? pageSize, StaffPrincipal who, EvaluationDrillDown drillDown,
+        string? kind, string? key, string? measure, string? period, int? page, int? pageSize, string? sort, string? order, StaffPrincipal who, EvaluationDrillDown drillDown,
         CityCalendar calendars, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -55,9 +61,18 @@ public static class EvaluationHandlers
         if (page is < 1 || (long)((page ?? 1) - 1) * (pageSize ?? 50) > int.MaxValue) Error(errors, "page", "page must be 1 or more, and not beyond any possible last page.");
         if (pageSize is < 1 or > 500) Error(errors, "pageSize", "pageSize must be between 1 and 500.");
         if (key is { Length: > 20 }) Error(errors, "key", "key is at most 20 characters.");
+        if (!DrillDownRows.TryParse(sort, out var by))
+            Error(errors, "sort", $"sort must be one of {string.Join(", ", Enum.GetValues<DrillDownSort>().Select(DrillDownRows.Code))}.");
+        var descending = order?.ToLowerInvariant() switch
+        {
+            null or "" => by is DrillDownSort.Event or DrillDownSort.Created,
+            "desc" => true,
+            "asc" => false,
+            _ => Error(errors, "order", "order must be asc or desc."),
+        };
         errors.ThrowIfAny();
         return TypedResults.Ok(await drillDown.CasesAsync(subject, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), counter, range!, who.Scope,
-            page ?? 1, pageSize ?? 50, cancellationToken));
+            page ?? 1, pageSize ?? 50, cancellationToken, by, descending));
     }
 
     public static async Task<Ok<EvaluationSettings>> Settings(EvaluationService evaluation, CancellationToken cancellationToken) =>

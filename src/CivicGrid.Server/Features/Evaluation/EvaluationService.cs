@@ -33,6 +33,16 @@ public sealed class EvaluationService(CivicGridDbContext db, IOptions<Evaluation
             ranked.Select(r => new EvaluationRow(r.Rank, r.Key, r.Name, r.Scorecard.Score, r.Scorecard.Grade, r.Scorecard.Indicators, r.Counts)).ToList());
     }
 
+    /// <summary>The name of the division or department a scope is bound to; null for the whole city.</summary>
+    public async Task<string?> ScopeNameAsync(DataScope scope, CancellationToken cancellationToken) => scope.Kind switch
+    {
+        DataScopeKind.District or DataScopeKind.Street =>
+            await db.AdministrativeUnits.AsNoTracking().Where(u => u.Code == scope.DivisionCode).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? scope.DivisionCode,
+        DataScopeKind.Department =>
+            await db.Departments.AsNoTracking().Where(d => d.Id == scope.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken),
+        _ => null,
+    };
+
     /// <summary>The missed-report rate needs the registered and public-registered cases of the unit grids in each inspector's
     /// responsibility grids; they go into the inspector's Registered and PublicRegistered counters.</summary>
     private async Task AddInspectorGridsAsync(Dictionary<string, EvaluationCounts> counts, EvaluationPeriod period, DataScope scope, CancellationToken cancellationToken)

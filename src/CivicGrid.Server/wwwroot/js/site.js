@@ -40,7 +40,8 @@
   };
 
   // Charts (ECharts, loaded on demand): an element with data-chart='{"labels":[…],"series":[{"name","data"}]}';
-  // optional "type": "bar" (default line) and "animation": false (charts meant for paper are drawn at once).
+  // optional "type": "bar" (default line) and "animation": false (charts meant for paper are drawn at once). Lines are
+  // straight between points: a smoothed curve overshoots and dips below zero between a count and a zero (issue 18).
   function charts() {
     const pending = Array.from(document.querySelectorAll('[data-chart]')).filter(element => !element._chart);
     if (pending.length === 0) return;
@@ -58,7 +59,7 @@
         tooltip: { trigger: 'axis' }, legend: { top: 4 }, grid: { left: 40, right: 16, top: 40, bottom: bar ? 70 : 30 },
         xAxis: { type: 'category', data: spec.labels, axisLabel: bar ? { interval: 0, rotate: 30, width: 90, overflow: 'truncate' } : {} },
         yAxis: { type: 'value', minInterval: 1 },
-        series: spec.series.map(s => bar ? { name: s.name, type: 'bar', data: s.data } : { name: s.name, type: 'line', smooth: true, data: s.data }),
+        series: spec.series.map(s => bar ? { name: s.name, type: 'bar', data: s.data } : { name: s.name, type: 'line', data: s.data }),
       });
       // A stylesheet that arrives after the chart (enhanced navigation adds a page's own) may change its size.
       if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => element._chart.resize()).observe(element);
@@ -147,4 +148,35 @@
   }
   document.addEventListener('DOMContentLoaded', drafts);
   document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', drafts));
+
+  // The sign-in form tells the server how wide the window is (Platform/Auth/Account/StaffLanding.cs: an inspector on a
+  // phone lands on /m): filled when the form is sent, so a rotated or resized window counts as it is then.
+  document.addEventListener('submit', event => {
+    const field = event.target.querySelector && event.target.querySelector('input[data-window-width]');
+    if (field) field.value = String(Math.round(window.innerWidth));
+  }, true);
+
+  // The inspector's tasks (/m): the distance from here to each task, when the browser may tell the position (asked once
+  // per page; nothing shown without it). data-metres / data-kilometres hold the texts, "{0}" the number.
+  function taskDistances() {
+    const list = document.querySelector('[data-task-list]');
+    if (!list || list._distances || !navigator.geolocation) return;
+    list._distances = true;
+    navigator.geolocation.getCurrentPosition(position => {
+      const here = position.coords;
+      const radians = d => d * Math.PI / 180;
+      list.querySelectorAll('[data-lon][data-lat]').forEach(task => {
+        const lat1 = radians(here.latitude), lat2 = radians(Number(task.dataset.lat));
+        const a = Math.sin((lat2 - lat1) / 2) ** 2
+          + Math.cos(lat1) * Math.cos(lat2) * Math.sin(radians(Number(task.dataset.lon) - here.longitude) / 2) ** 2;
+        const metres = 2 * 6371008.8 * Math.asin(Math.sqrt(a));
+        const text = metres < 1000 ? list.dataset.metres.replace('{0}', String(Math.round(metres / 10) * 10))
+          : list.dataset.kilometres.replace('{0}', (metres / 1000).toFixed(1));
+        const slot = task.querySelector('[data-task-distance]');
+        if (slot) { slot.textContent = text; slot.dataset.metres = String(Math.round(metres)); }
+      });
+    }, () => {}, { enableHighAccuracy: false, maximumAge: 60000, timeout: 15000 });
+  }
+  document.addEventListener('DOMContentLoaded', taskDistances);
+  document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', taskDistances));
 })();
