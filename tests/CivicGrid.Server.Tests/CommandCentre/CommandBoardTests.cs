@@ -60,6 +60,28 @@ public abstract class CommandBoardTests<TDatabase>(CityHost<TDatabase> city) whe
     }
 
     [Fact]
+    public async Task TheEvents_AreNewestFirstByTime_AcrossCases_WithTypeAndPlaceByName()
+    {
+        var first = (await city.Report("operator", Reports.At("06010", 110.3321, 20.0221, description: "指挥中心 事件一"))).GetProperty("id").GetInt64();
+        city.Time.Advance(TimeSpan.FromMinutes(1));
+        var second = (await city.Report("operator", Reports.At("06010", 110.3322, 20.0222, description: "指挥中心 事件二"))).GetProperty("id").GetInt64();
+        city.Time.Advance(TimeSpan.FromMinutes(1));
+        await city.Step("operator", first, new { action = "register" });
+
+        var events = (await city.GetJson("shiftlead", "/api/v1/command/events?count=10")).EnumerateArray().ToList();
+
+        Assert.Equal([(first, "register"), (second, "report"), (first, "report")],
+            events.Take(3).Select(e => (e.GetProperty("caseId").GetInt64(), e.GetProperty("action").GetString())).ToList());
+        var times = events.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderDescending().ToList(), times);
+        Assert.False(string.IsNullOrEmpty(events[0].GetProperty("typeName").GetString()));
+        Assert.DoesNotMatch("^[0-9 ·]+$", events[0].GetProperty("place").GetString() ?? "");
+        var refused = await (await city.SignInAs("shiftlead")).GetAsync("/api/v1/command/events?count=0");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("count", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADistrictDispatcher_SeesOnlyTheirDistrict_AndAnInspectorIsRefused()
     {
         var (lon, lat) = await city.PointInXiuying();

@@ -62,7 +62,7 @@ public static class MapCaseHandler
         var names = await naming.GetAsync(cancellationToken);
         var shown = rows.Take(maxCases).Select(c => new MapCase(c.Id, c.Number, c.Status, c.TypeCode,
             Case.LightAt(now, c.Status, c.StageDueAt, c.StageYellowAt, c.FrozenLight)?.ToString().ToLowerInvariant(),
-            c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt,
+            c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt, c.Kind,
             names.Type(c.Kind, c.TypeCode), names.Place(c.DistrictCode, c.StreetCode, c.CommunityCode), names.Department(c.DepartmentId),
             CaseStages.IsTerminal(c.Status) ? null : c.StageDueAt)).ToList();
         return TypedResults.Ok(new MapCases(shown.Count, rows.Count > maxCases, shown));

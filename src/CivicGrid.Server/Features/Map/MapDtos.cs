@@ -26,4 +26,4 @@ public sealed record MapCases(int Count, bool Truncated, IReadOnlyList<MapCase> 
 /// stage's deadline while the case is open.</summary>
 public sealed record MapCase(
     long Id, string Number, CaseStatus Status, string? TypeCode, string? Light, double Lon, double Lat, int? DepartmentId,
-    bool IsUrgent, DateTimeOffset CreatedAt, string? TypeName, string? Place, string? DepartmentName, DateTimeOffset? DueAt);
+    bool IsUrgent, DateTimeOffset CreatedAt, CivicGrid.Domain.Catalogue.CatalogueKind? Kind, string? TypeName, string? Place, string? DepartmentName, DateTimeOffset? DueAt);
