@@ -15,12 +15,12 @@ public abstract class CommandBoardTests<TDatabase>(CityHost<TDatabase> city) whe
     [Fact]
     public async Task TheBoard_CountsTodayAgainstYesterday_AndTheOpenAndOverdueCases_LikeTheCaseTable()
     {
-        await city.Report("operator", Reports.At("06010", 110.3318, 20.0218, description: "指挥中心 今日上报"));
+        await city.Report("operator", Reports.At("06040", 110.3290, 20.0190, description: "指挥中心 今日上报"));
 
         var board = await city.GetJson("shiftlead", "/api/v1/command/board");
 
         var now = city.Time.GetUtcNow();
-        var midnight = new DateTimeOffset(TimeZoneInfo.ConvertTime(now, China).Date, TimeSpan.FromHours(8));
+        var midnight = new DateTimeOffset(TimeZoneInfo.ConvertTime(now, China).Date, TimeSpan.FromHours(8)).ToUniversalTime();
         await using var db = city.Db();
         var figures = board.GetProperty("figures");
         Assert.Equal(await db.Cases.CountAsync(c => c.CreatedAt >= midnight), figures.GetProperty("reportedToday").GetInt32());
@@ -29,7 +29,7 @@ public abstract class CommandBoardTests<TDatabase>(CityHost<TDatabase> city) whe
         var open = db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Voided && c.Status != CaseStatus.Rejected);
         Assert.Equal(await open.CountAsync(), figures.GetProperty("open").GetInt32());
         Assert.Equal(await open.CountAsync(c => c.StageDueAt < now), figures.GetProperty("overdue").GetInt32());
-        Assert.Contains(board.GetProperty("heat").EnumerateArray(), p => Math.Abs(p.GetProperty("lon").GetDouble() - 110.3318) < 1e-9);
+        Assert.Contains(board.GetProperty("heat").EnumerateArray(), p => Math.Abs(p.GetProperty("lon").GetDouble() - 110.3290) < 1e-9);
     }
 
     [Fact]
@@ -62,9 +62,9 @@ public abstract class CommandBoardTests<TDatabase>(CityHost<TDatabase> city) whe
     [Fact]
     public async Task TheEvents_AreNewestFirstByTime_AcrossCases_WithTypeAndPlaceByName()
     {
-        var first = (await city.Report("operator", Reports.At("06010", 110.3321, 20.0221, description: "指挥中心 事件一"))).GetProperty("id").GetInt64();
+        var first = (await city.Report("operator", Reports.At("06042", 110.3340, 20.0240, description: "指挥中心 事件一"))).GetProperty("id").GetInt64();
         city.Time.Advance(TimeSpan.FromMinutes(1));
-        var second = (await city.Report("operator", Reports.At("06010", 110.3322, 20.0222, description: "指挥中心 事件二"))).GetProperty("id").GetInt64();
+        var second = (await city.Report("operator", Reports.At("06041", 110.3360, 20.0160, description: "指挥中心 事件二"))).GetProperty("id").GetInt64();
         city.Time.Advance(TimeSpan.FromMinutes(1));
         await city.Step("operator", first, new { action = "register" });
 
@@ -85,7 +85,7 @@ public abstract class CommandBoardTests<TDatabase>(CityHost<TDatabase> city) whe
     public async Task ADistrictDispatcher_SeesOnlyTheirDistrict_AndAnInspectorIsRefused()
     {
         var (lon, lat) = await city.PointInXiuying();
-        await city.Report("operator", Reports.At("06013", lon, lat, "秀英区 指挥中心热力"));
+        await city.Report("operator", Reports.At("06028", lon, lat, "秀英区 指挥中心热力"));
 
         var district = await city.GetJson("dispatcher.longhua", "/api/v1/command/board");
         var wholeCity = await city.GetJson("dispatcher", "/api/v1/command/board");

@@ -24,8 +24,9 @@ public sealed class CommandCentreBoard(CivicGridDbContext db, CaseNaming naming,
     {
         ArgumentNullException.ThrowIfNull(scope);
         var now = time.GetUtcNow();
-        var today = clock.StartOfDay(now);
-        var yesterday = clock.StartOfDay(today.AddHours(-12));
+        // As UTC instants: PostgreSQL's timestamptz parameters take no other offset.
+        var today = clock.StartOfDay(now).ToUniversalTime();
+        var yesterday = clock.StartOfDay(today.AddHours(-12)).ToUniversalTime();
         var cases = db.Cases.AsNoTracking().Within(scope);
         var open = cases.Where(c => !CaseStages.Terminal.Contains(c.Status));
         var overdue = open.Where(c => c.StageDueAt != null && c.StageDueAt < now);

@@ -45,6 +45,7 @@ public sealed class CommandCentreFigures(CivicGridDbContext db, CaseNaming namin
     public async Task<CaseCounts> CountAsync(DataScope scope, DateTimeOffset now, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         var open = db.Cases.AsNoTracking().Within(scope).Where(c => !CaseStages.Terminal.Contains(c.Status));
+        dayStart = dayStart.ToUniversalTime(); // PostgreSQL's timestamptz parameters take no other offset
         return new CaseCounts(
             Open: await open.CountAsync(cancellationToken),
             Red: await open.CountAsync(c => c.StageDueAt != null && c.StageDueAt < now, cancellationToken),

@@ -68,7 +68,13 @@ export function liveMap(element) {
     const box = maps.bbox(map), zoom = map.getZoom(), params = filters();
     if (form && form.elements.components && !componentsTouched) form.elements.components.checked = zoom >= componentZoom;
     status && (status.textContent = data.loading);
-    if (typeError) { cases.clearLayers(); element.dataset.cases = '0'; status && (status.textContent = data.noType); return; }
+    if (typeError) {
+      cases.clearLayers();
+      legendClasses(legend && legend.querySelector('[data-legend-classes]'), classColours([]), classNames, labels.otherClasses);
+      element.dataset.cases = '0';
+      status && (status.textContent = data.noType);
+      return;
+    }
     params.set('bbox', box);
     try {
       const [gridData, componentData, caseData] = await Promise.all([
