@@ -68,7 +68,7 @@ public partial class CommandCentre
         var alert = caseEvent.Action is "report" or "overdue";
         await InvokeAsync(async () =>
         {
-            var at = _feed.FindIndex(f => f.At < step.At);
+            var at = _feed.FindIndex(f => f.At <= step.At); // a live step goes before earlier ones and before those of the same instant
             _feed.Insert(at < 0 ? _feed.Count : at, step);
             if (_feed.Count > FeedLength) _feed.RemoveAt(_feed.Count - 1);
             if (alert) _alerts.Insert(0, new LiveAlert(step));
