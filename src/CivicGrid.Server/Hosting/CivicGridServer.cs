@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CivicGrid.Server.Features.Calendar;
 using CivicGrid.Server.Features.Cases;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Features.CommandCentre;
 using CivicGrid.Server.Features.Evaluation;
 using CivicGrid.Server.Features.Geography;
 using CivicGrid.Server.Features.Map;
@@ -96,6 +97,7 @@ public static class CivicGridServer
         app.MapPublicServiceEndpoints();
         app.MapOpen311Endpoints().MapApiKeyEndpoints();
         app.MapEvaluationEndpoints();
+        app.MapCommandCentreEndpoints();
         app.MapOrganisationEndpoints();
         return app;
     }

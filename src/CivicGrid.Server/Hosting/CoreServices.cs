@@ -56,6 +56,7 @@ public static class CoreServices
         services.AddClusterSignals();
         services.AddEvaluation(configuration);
         services.AddScoped<Features.CommandCentre.CommandCentreFigures>();
+        services.AddScoped<Features.CommandCentre.CommandCentreBoard>();
         services.AddReferenceData();
         return services;
     }

@@ -51,6 +51,28 @@ public abstract class MapCaseTests<TDatabase>(CityHost<TDatabase> city) where TD
     }
 
     [Fact]
+    public async Task AMarker_NamesItsType_Place_Department_AndDeadline_ForThePopup()
+    {
+        var id = (await city.Report("operator", Reports.At("06010", 110.3315, 20.0215, description: "垃圾 map popup"))).GetProperty("id").GetInt64();
+        await city.Step("operator", id, new { action = "register" });
+        await city.Step("dispatcher", id, new { action = "dispatch" });
+
+        var body = await CasesAsync("dispatcher", $"bbox={Viewports.Bbox(110.3305, 20.0205, 110.3325, 20.0225)}");
+
+        var marker = body.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == id);
+        await using var db = city.Db();
+        var row = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+        var type = await db.CatalogueTypes.AsNoTracking().SingleAsync(t => t.Kind == row.Kind && t.Code == row.TypeCode);
+        var department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == row.DepartmentId);
+        var street = await db.AdministrativeUnits.AsNoTracking().SingleAsync(u => u.Code == row.StreetCode);
+        var community = await db.AdministrativeUnits.AsNoTracking().SingleAsync(u => u.Code == row.CommunityCode);
+        Assert.Equal(type.Name, marker.GetProperty("typeName").GetString());
+        Assert.Equal(department.Name, marker.GetProperty("departmentName").GetString());
+        Assert.Equal($"{street.Name} · {community.Name}", marker.GetProperty("place").GetString());
+        Assert.Equal(row.StageDueAt, marker.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task OpenOnly_LeavesFinishedCasesOut_StatusAllShowsThem_AndTypesFilter()
     {
         var id = (await city.Report("operator", Reports.At("06001", 110.3401, 20.0301, "私搭乱建 map reject"))).GetProperty("id").GetInt64();

@@ -20,7 +20,8 @@ public static class MapCaseHandler
 
     public static async Task<Results<Ok<MapCases>, ValidationProblem>> Handle(
         string? bbox, string? status, string? types, string? department, string? light,
-        StaffPrincipal who, CivicGridDbContext db, TimeProvider time, IOptions<MapOptions> options, CancellationToken cancellationToken)
+        StaffPrincipal who, CivicGridDbContext db, CaseNaming naming, TimeProvider time, IOptions<MapOptions> options,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var maxCases = options.Value.MaxCases;
@@ -52,15 +53,18 @@ public static class MapCaseHandler
             var list = typeCodes.ToList();
             cases = cases.Where(c => c.TypeCode != null && list.Contains(c.TypeCode));
         }
-        // Only what the marker needs; the light comes from the domain's own rule.
+        // Only what the marker and its popup need; the light comes from the domain's own rule, the names from memory.
         var rows = await cases.Select(c => new
         {
-            c.Id, c.Number, c.Status, c.TypeCode, c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt,
-            c.StageDueAt, c.StageYellowAt, c.FrozenLight,
+            c.Id, c.Number, c.Status, c.Kind, c.TypeCode, c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt,
+            c.StageDueAt, c.StageYellowAt, c.FrozenLight, c.DistrictCode, c.StreetCode, c.CommunityCode,
         }).Take(maxCases + 1).ToListAsync(cancellationToken);
+        var names = await naming.GetAsync(cancellationToken);
         var shown = rows.Take(maxCases).Select(c => new MapCase(c.Id, c.Number, c.Status, c.TypeCode,
             Case.LightAt(now, c.Status, c.StageDueAt, c.StageYellowAt, c.FrozenLight)?.ToString().ToLowerInvariant(),
-            c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt)).ToList();
+            c.Longitude, c.Latitude, c.DepartmentId, c.IsUrgent, c.CreatedAt, c.Kind,
+            names.Type(c.Kind, c.TypeCode), names.Place(c.DistrictCode, c.StreetCode, c.CommunityCode), names.Department(c.DepartmentId),
+            CaseStages.IsTerminal(c.Status) ? null : c.StageDueAt)).ToList();
         return TypedResults.Ok(new MapCases(shown.Count, rows.Count > maxCases, shown));
     }
 

@@ -21,7 +21,9 @@ public sealed record ComponentPoint(string Id, string TypeCode, string Name, Com
 /// <see cref="MapOptions.MaxCases"/>; <c>Truncated</c> says that more matched (zoom in or filter).</summary>
 public sealed record MapCases(int Count, bool Truncated, IReadOnlyList<MapCase> Cases);
 
-/// <summary>One case as the map marks it; <c>Light</c> is green, yellow, red, or null when no clock runs.</summary>
+/// <summary>One case as the map marks it; <c>Light</c> is green, yellow, red, or null when no clock runs. The names
+/// (type, place as street · community, department) are in the UI's language for the popup; <c>DueAt</c> is the current
+/// stage's deadline while the case is open.</summary>
 public sealed record MapCase(
     long Id, string Number, CaseStatus Status, string? TypeCode, string? Light, double Lon, double Lat, int? DepartmentId,
-    bool IsUrgent, DateTimeOffset CreatedAt);
+    bool IsUrgent, DateTimeOffset CreatedAt, CivicGrid.Domain.Catalogue.CatalogueKind? Kind, string? TypeName, string? Place, string? DepartmentName, DateTimeOffset? DueAt);

@@ -99,78 +99,9 @@
     return layer;
   }
 
-  const lightColours = { red: '#b3261e', yellow: '#8a6100', green: '#1e6b34' };
-
+  // The live map lives in its own module (live-map.js), fetched only by the page that has one.
   function liveMap(element) {
-    const map = createMap(element).setView(
-      [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], parseInt(element.dataset.zoom || '13', 10));
-    baseLayer(map, element);
-    const areas = L.geoJSON(null, {
-      style: f => ({ color: '#0b4f8a', weight: f.properties.level === 'district' ? 3 : 1, fill: false }),
-      onEachFeature: (f, l) => l.bindTooltip(textElement('span', `${f.properties.name || ''} ${f.properties.code}`)),
-    }).addTo(map);
-    const components = L.layerGroup().addTo(map);
-    const cases = L.layerGroup().addTo(map);
-    const status = document.getElementById(element.dataset.status);
-    const form = document.getElementById(element.dataset.filters);
-
-    function filters() {
-      if (!form) return '';
-      const params = new URLSearchParams(new FormData(form));
-      params.delete('components');
-      for (const [k, v] of [...params]) if (!v) params.delete(k);
-      return params.toString();
-    }
-
-    function areaLevel(zoom) { return zoom >= 15 ? 'grid' : zoom >= 13 ? 'community' : zoom >= 11 ? 'street' : 'district'; }
-
-    async function load() {
-      const box = bbox(map), zoom = map.getZoom(), extra = filters();
-      status && (status.textContent = element.dataset.loading);
-      try {
-        const [areaData, componentData, caseData] = await Promise.all([
-          getJson(`/api/v1/map/areas?level=${areaLevel(zoom)}&bbox=${box}&zoom=${zoom}`).catch(() => null),
-          form && form.elements.components && !form.elements.components.checked ? null
-            : getJson(`/api/v1/map/components?bbox=${box}&zoom=${zoom}`).catch(() => null),
-          getJson(`/api/v1/map/cases?bbox=${box}&${extra}`),
-        ]);
-        if (areaData) { areas.clearLayers(); areas.addData(areaData); }
-        components.clearLayers();
-        if (componentData) drawComponents(componentData);
-        cases.clearLayers();
-        const caseItems = caseData.cases;
-        const names = JSON.parse(element.dataset.statusNames || '{}');
-        for (const c of caseItems) {
-          L.circleMarker([c.lat, c.lon], {
-            radius: 7, color: '#fff', weight: 1.5, fillColor: lightColours[c.light] || '#595959', fillOpacity: 0.95,
-          }).bindPopup(lines(textElement('a', c.number, { href: '/cases/' + encodeURIComponent(c.id) }), names[c.status] || c.status)).addTo(cases);
-        }
-        element.dataset.cases = String(caseItems.length);
-        status && (status.textContent = element.dataset.loaded.replace('{0}', caseItems.length));
-      } catch (e) {
-        status && (status.textContent = element.dataset.failed);
-      }
-    }
-
-    function drawComponents(data) {
-      for (const cl of data.clusters || []) {
-        const size = Math.min(44, 16 + Math.log2(cl.count + 1) * 3);
-        L.marker([cl.lat, cl.lon], {
-          keyboard: false,
-          icon: L.divIcon({ className: 'cluster', html: textElement('span', String(cl.count)), iconSize: [size, size] }),
-        }).addTo(components);
-      }
-      for (const p of data.points || []) {
-        L.circleMarker([p.lat, p.lon], { radius: 3, color: '#595959', weight: 1, fillOpacity: 0.6 })
-          .bindPopup(lines(p.name, `${p.id} (${p.typeCode})`)).addTo(components);
-      }
-    }
-
-    map.on('moveend', load);
-    form && form.addEventListener('change', load);
-    element.addEventListener('civicgrid:reload', load);
-    load();
-    return map;
+    return import('./live-map.js').then(module => module.liveMap(element));
   }
 
   // The public map: recent cases without personal data; sensitive types arrive with blurred positions.
