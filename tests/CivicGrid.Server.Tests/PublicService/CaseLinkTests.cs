@@ -100,12 +100,46 @@ public abstract class CaseLinkTests<TDatabase>(CityHost<TDatabase> city) where T
         await city.Step("operator", id, new { action = "register" });
 
         await using var db = city.Db();
-        var code = await db.CaseShortLinks.Where(l => l.CaseId == id).Select(l => l.Code).SingleAsync();
         var message = await db.NotificationOutbox.AsNoTracking().SingleAsync(m => m.CaseId == id);
         Assert.Equal(("li@example.cn", NotificationChannel.Email), (message.Recipient, message.Channel));
         Assert.Contains("您关注的问题", message.Text, StringComparison.Ordinal);
         Assert.Contains("已立案", message.Text, StringComparison.Ordinal);
-        Assert.Contains($"{PublicBaseUrl}/t/{code}", message.Text, StringComparison.Ordinal);
+        // A follower is told where to look, but gets the public case page, never the reporter's private link.
+        Assert.Contains($"{PublicBaseUrl}/public/cases/{receipt.GetProperty("number").GetString()}", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/t/", message.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>"我也遇到了" (issue 17): anyone may follow an open case by its number from the public case page instead of
+    /// reporting the same problem again; the messages they get carry the public page, never the reporter's link.</summary>
+    [Fact]
+    public async Task SomeoneWithTheSameProblem_FollowsTheOpenCaseByItsNumber_UntilItIsClosed()
+    {
+        var receipt = await city.PublicReport(CitizenReports.At(24, contact: CitizenReports.Contact));
+        var number = receipt.GetProperty("number").GetString()!;
+        var id = await city.CaseIdOf(number);
+
+        var invalid = await city.Anonymous.PostAsJsonAsync($"/api/public/cases/{number}/followers", new { phone = "12" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("phone", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.PostAsJsonAsync("/api/public/cases/HK0000000000000/followers", new { phone = "13800002222" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await city.Anonymous.PostAsJsonAsync($"/api/public/cases/{number}/followers", new { phone = "138 0000 2222" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await city.Anonymous.PostAsJsonAsync($"/api/public/cases/{number}/followers", new { phone = "13800002222" })).StatusCode);
+        await using (var db = city.Db()) Assert.Equal("13800002222", (await db.CaseFollowers.SingleAsync(f => f.CaseId == id)).Recipient);
+
+        await city.CloseThroughWorkflow(id);
+        await using (var db = city.Db())
+        {
+            var code = await db.CaseShortLinks.Where(l => l.CaseId == id).Select(l => l.Code).SingleAsync();
+            var told = await db.NotificationOutbox.AsNoTracking().Where(m => m.CaseId == id && m.Recipient == "13800002222").Select(m => m.Text).ToListAsync();
+            Assert.Contains(told, t => t.Contains("已办结", StringComparison.Ordinal));
+            Assert.All(told, t => Assert.Contains($"{PublicBaseUrl}/public/cases/{number}", t, StringComparison.Ordinal));
+            Assert.All(told, t => Assert.DoesNotContain(code, t, StringComparison.Ordinal));
+            var reporter = await db.NotificationOutbox.AsNoTracking().Where(m => m.CaseId == id && m.Recipient == "13912345678").Select(m => m.Text).ToListAsync();
+            Assert.Contains(reporter, t => t.Contains($"{PublicBaseUrl}/t/{code}", StringComparison.Ordinal)); // the reporter keeps theirs
+        }
+        var late = await city.Anonymous.PostAsJsonAsync($"/api/public/cases/{number}/followers", new { email = "late@example.cn" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
     }
 }
 

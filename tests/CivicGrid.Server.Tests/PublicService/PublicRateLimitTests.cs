@@ -26,4 +26,18 @@ public sealed class PublicRateLimitTests
         // Reading stays open: tracking and the map are not limited.
         Assert.Equal(HttpStatusCode.OK, (await city.Anonymous.GetAsync("/api/public/notices")).StatusCode);
     }
+
+    /// <summary>"我也遇到了" sends messages to a phone or an address anyone types: its form on the public case page and its
+    /// API spend the same per-address budget as following from the tracking page; viewing the page spends nothing.</summary>
+    [Fact]
+    public async Task FollowingACaseByItsNumber_OnThePageOrThroughTheApi_SpendsThePerAddressBudget()
+    {
+        await using var city = await CityHost.StartAsync<SqliteTestDatabase>(CityOptions.EmptyCity.With("--PublicService:UploadsPerIpPerMinute=2"));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "same-problem", ["Same.Phone"] = "13800003333" });
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await city.Anonymous.PostAsync("/public/cases/HK0000000000001", form)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await city.Anonymous.PostAsJsonAsync("/api/public/cases/HK0000000000001/followers", new { phone = "13800003333" })).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await city.Anonymous.PostAsync("/public/cases/HK0000000000001", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.GetAsync("/public/cases/HK0000000000001")).StatusCode); // viewing is not limited
+    }
 }

@@ -83,6 +83,22 @@ public abstract class PublicTrackingTests<TDatabase>(CityHost<TDatabase> city) w
         Assert.Empty((await city.Track(token)).GetProperty("photos").EnumerateArray());
     }
 
+    /// <summary>The report form shows the photos a failed submit kept as thumbnails (issue 17): an upload not yet part of
+    /// a report shows its thumbnail (no metadata) to whoever holds its id, never its larger copy; once reported, only approval shows it.</summary>
+    [Fact]
+    public async Task AnUploadNotYetReported_ShowsItsThumbnail_ButNotItsCopy_AndOnceReportedOnlyAfterApproval()
+    {
+        var photo = await city.UploadPublicPhoto();
+        var thumbnail = await city.Anonymous.GetAsync($"/api/public/photos/{photo}?variant=thumbnail");
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("CivicGridTestCam", System.Text.Encoding.Latin1.GetString(await thumbnail.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.GetAsync($"/api/public/photos/{photo}")).StatusCode);
+
+        await city.PublicReport(CitizenReports.At(4, type: "06010", photos: [photo]));
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Anonymous.GetAsync($"/api/public/photos/{photo}?variant=thumbnail")).StatusCode);
+    }
+
     [Fact]
     public async Task PhotoReview_OutsideTheReviewersScope_Is404()
     {

@@ -15,6 +15,12 @@ public static class ReporterLinks
     public static string UrlOf(string? publicBaseUrl, string code) =>
         string.IsNullOrEmpty(publicBaseUrl) ? PathOf(code) : publicBaseUrl.TrimEnd('/') + PathOf(code);
 
+    /// <summary>The public case page as a follower's message carries it (absolute under Notifications:PublicBaseUrl):
+    /// followers get the page everyone may see, never the reporter's private link (anyone may follow a case from its
+    /// public page, "我也遇到了").</summary>
+    public static string CasePageUrlOf(string? publicBaseUrl, string caseNumber) =>
+        (string.IsNullOrEmpty(publicBaseUrl) ? "" : publicBaseUrl.TrimEnd('/')) + "/public/cases/" + Uri.EscapeDataString(caseNumber);
+
     /// <summary>Adds a new link for a case that has none (to the step's unit of work; saved with it).</summary>
     public static string Add(CivicGridDbContext db, long caseId, DateTimeOffset now)
     {

@@ -9,8 +9,8 @@ namespace CivicGrid.Server.Features.Notifications;
 
 /// <summary>Puts a message to the reporter (and to each follower of the case) in the outbox when their case reaches a
 /// stage a citizen cares about (received, registered, dispatched, closed, voided, rejected) and they left a phone
-/// number or e-mail address. Each message carries the case's short link (<see cref="ReporterLinks"/>), created with
-/// the report. As a step observer it adds the rows inside the step's transaction: no step without its message, no
+/// number or e-mail address. The reporter's message carries the case's short link (<see cref="ReporterLinks"/>), created
+/// with the report; a follower's carries the public case page instead (followers are anyone, the link is the reporter's). As a step observer it adds the rows inside the step's transaction: no step without its message, no
 /// message for a step that failed.</summary>
 public sealed class ReporterNotifications(TimeProvider time, IOptions<NotificationOptions> options) : ICaseStepObserver
 {
@@ -37,7 +37,8 @@ public sealed class ReporterNotifications(TimeProvider time, IOptions<Notificati
         {
             db.NotificationOutbox.Add(new NotificationMessage
             {
-                CaseId = @case.Id, Recipient = recipient, Channel = channel, Text = TextOf(@case.Number, phrase, status, link, follower),
+                CaseId = @case.Id, Recipient = recipient, Channel = channel,
+                Text = TextOf(@case.Number, phrase, status, follower ? ReporterLinks.CasePageUrlOf(options.Value.PublicBaseUrl, @case.Number) : link, follower),
                 CreatedAt = now, NextAttemptAt = now,
             });
         }

@@ -47,4 +47,19 @@ public static class LinkHandlers
             _ => TypedResults.Problem(title: "Not found", detail: "There is no such case for this tracking token.", statusCode: StatusCodes.Status404NotFound),
         };
     }
+
+    /// <summary>"我也遇到了": follows an open case by its number (the public case page's button does the same).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> FollowOpenCase(
+        string number, JsonBody<FollowInput> body, CaseFollowing following, CancellationToken cancellationToken)
+    {
+        var input = body.Value;
+        if (CaseFollowing.Validate(input.Phone, input.Email) is { Count: > 0 } errors) throw new InvalidRequestException(errors);
+        return await following.FollowOpenCaseAsync(number, input.Phone, input.Email, cancellationToken) switch
+        {
+            CaseFollowing.Outcome.Following => TypedResults.NoContent(),
+            CaseFollowing.Outcome.TooMany => throw new ConflictException("Too many followers", $"A case has at most {CaseFollower.MaxPerCase} followers."),
+            CaseFollowing.Outcome.Ended => throw new ConflictException("Case ended", "The case is closed (or voided, or not registered): it takes no followers."),
+            _ => TypedResults.Problem(title: "Not found", detail: "There is no such case.", statusCode: StatusCodes.Status404NotFound),
+        };
+    }
 }

@@ -41,7 +41,7 @@ public static class PublicHandlers
         var thumbnail = string.Equals(variant, "thumbnail", StringComparison.OrdinalIgnoreCase);
         if (!thumbnail && !string.IsNullOrEmpty(variant) && !string.Equals(variant, "public", StringComparison.OrdinalIgnoreCase))
             throw FieldErrors.Invalid("variant", "variant must be public or thumbnail.");
-        var content = await photos.OpenApprovedAsync(id, thumbnail, cancellationToken);
+        var content = await photos.OpenForPublicAsync(id, thumbnail, cancellationToken);
         if (content is null) return NotFound("photo");
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-cache";

@@ -62,10 +62,15 @@ public sealed partial class PublicPhotos(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The public copy or thumbnail of a photo staff approved; null for any other photo.</summary>
-    public async Task<AttachmentContent?> OpenApprovedAsync(Guid id, bool thumbnail, CancellationToken cancellationToken)
+    /// <summary>The public copy or thumbnail of a photo staff approved, or the thumbnail of a citizen's upload not yet
+    /// part of a report (the report form shows the photos a failed submit kept; the upload id is the citizen's own,
+    /// unguessable, and the thumbnail carries no metadata). Null for any other photo: once attached, a photo is public
+    /// only after staff approve it.</summary>
+    public async Task<AttachmentContent?> OpenForPublicAsync(Guid id, bool thumbnail, CancellationToken cancellationToken)
     {
-        if (!await db.Attachments.AnyAsync(a => a.Id == id && a.IsPublic && a.CaseId != null, cancellationToken)) return null;
+        var visible = await db.Attachments.AnyAsync(a => a.Id == id && (a.IsPublic && a.CaseId != null
+            || thumbnail && a.CaseId == null && a.HistoryEntryId == null && a.UploadedByUserId == null), cancellationToken);
+        if (!visible) return null;
         return await store.OpenAsync(id, thumbnail ? AttachmentVariant.Thumbnail : AttachmentVariant.Public, cancellationToken);
     }
 

@@ -14,7 +14,7 @@ public static class PublicServiceEndpoints
             .RequireRateLimiting(PublicSubmissionLimits.UploadsPolicy)
             .WithSummary("Uploads one photo (multipart field 'file') before the report; answers its upload id.");
         open.MapGet("/photos/{id:guid}", PublicHandlers.DownloadPhoto).WithName("PublicDownloadPhoto")
-            .WithSummary("A photo staff approved for the public: variant=public (default) or thumbnail.");
+            .WithSummary("A photo staff approved for the public: variant=public (default) or thumbnail; also the thumbnail of an upload not yet part of a report.");
         open.MapPost("/reports", PublicHandlers.SubmitReport).WithName("PublicSubmitReport")
             .RequireRateLimiting(PublicSubmissionLimits.ReportsPolicy)
             .WithSummary("Reports a problem; honours Idempotency-Key; answers the case number and a private tracking token.");
@@ -33,6 +33,9 @@ public static class PublicServiceEndpoints
             .WithSummary("Recent cases for the public map: bbox=minLon,minLat,maxLon,maxLat&days=30; sensitive types blurred.");
         open.MapGet("/cases/{number}", PublicCaseHandlers.Get).WithName("PublicGetCase")
             .WithSummary("One case as the public case page shows it: approved words and photos (before/after), department, timeline.");
+        open.MapPost("/cases/{number}/followers", LinkHandlers.FollowOpenCase).WithName("PublicSameProblem")
+            .RequireRateLimiting(PublicSubmissionLimits.UploadsPolicy)
+            .WithSummary("我也遇到了: someone who meets the same problem follows the open case by its number: {\"phone\": \"…\"} or {\"email\": \"…\"}; 409 once it is closed.");
         open.MapGet("/nearby", PublicCaseHandlers.Nearby).WithName("PublicNearbyReports")
             .WithSummary("Open reports of one type near a spot: lon, lat, kind, typeCode, radius (metres, default 150, at most 500).");
         open.MapGet("/notices", PublicHandlers.CurrentNotices).WithName("PublicListNotices")

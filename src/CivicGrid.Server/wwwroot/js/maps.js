@@ -58,7 +58,9 @@
       if (byUser) element.dispatchEvent(new CustomEvent('civicgrid:placed', { detail: { lat: latlng.lat, lng: latlng.lng } }));
       latInput.dispatchEvent(new Event('change', { bubbles: true })); // e.g. the nearby reports (nearby.js) follow the pin
     }
-    if (lonInput.value && latInput.value) place(L.latLng(parseFloat(latInput.value), parseFloat(lonInput.value)), false);
+    // A position already there (a failed submit, a draft): the pin goes back on it and the map shows it.
+    const [keptLat, keptLon] = [parseFloat(latInput.value), parseFloat(lonInput.value)];
+    if (isFinite(keptLat) && isFinite(keptLon)) { const kept = L.latLng(keptLat, keptLon); place(kept, false); map.setView(kept, 17); }
     map.on('click', e => place(e.latlng, true));
     // A search result: move there and put the pin on it.
     element.addEventListener('civicgrid:goto', e => { const ll = L.latLng(e.detail.lat, e.detail.lng); map.setView(ll, 17); place(ll, true); });
@@ -137,6 +139,8 @@
     }
     filter && filter.addEventListener('change', load);
     map.on('moveend', load);
+    // A place chosen in the map's search box (place-picker.js): fly there.
+    element.addEventListener('civicgrid:goto', e => map.flyTo([e.detail.lat, e.detail.lng], 17, { duration: 0.6 }));
     load();
     return map;
   }

@@ -21,7 +21,8 @@
       panel.dataset.metres.replace('{0}', report.distanceMetres), report.positionBlurred ? panel.dataset.blurred : null];
     body.appendChild(element('span', ' ' + facts.filter(Boolean).join(' · ')));
     if (report.description) body.appendChild(element('p', report.description, { class: 'public-text' }));
-    body.appendChild(element('a', panel.dataset.follow, { href: report.url, class: 'button', 'data-testid': 'nearby-follow' }));
+    // "我也遇到了": the case page's form to follow it instead of reporting it again.
+    body.appendChild(element('a', panel.dataset.follow, { href: report.url + '#same-problem', class: 'button', 'data-testid': 'nearby-follow' }));
     li.appendChild(body);
     return li;
   }

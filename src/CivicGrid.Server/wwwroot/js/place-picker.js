@@ -1,7 +1,9 @@
-// The place picker of the public report form (Features/PublicService/Pages/PlacePicker.razor): search roads, communities
-// and landmarks (/api/public/places) and move the map there; whenever the pin moves, fill the address field from the
-// city model (/api/public/places/address). The field stays editable. The map and its pin are maps.js's pick map, told
-// where to go by 'civicgrid:goto' and telling us where the pin went by 'civicgrid:placed'. Names go into the page as text.
+// Place search and the place picker of the public pages. A [data-place-search] box (the report form's place picker,
+// Features/PublicService/Pages/PlacePicker.razor, and the public map's search, PublicMap.razor) looks up roads,
+// communities and landmarks (/api/public/places) and tells its map (data-map, an element id) to go to the chosen one
+// with 'civicgrid:goto' (maps.js: the pick map moves its pin there, the public map flies there). In the place picker,
+// whenever the pin moves ('civicgrid:placed'), the address field is filled from the city model
+// (/api/public/places/address); the field stays editable. Names go into the page as text.
 (function () {
   'use strict';
 
@@ -10,19 +12,18 @@
     return { ok: response.ok, status: response.status, body: response.ok ? await response.json() : null };
   }
 
-  function setUp(root) {
+  function setUpSearch(root) {
     const map = document.getElementById(root.dataset.map);
     const query = root.querySelector('[data-place-query]');
     const results = root.querySelector('[data-place-results]');
-    const address = document.getElementById(root.dataset.addressInput);
     const status = document.getElementById(root.dataset.status);
     const kinds = JSON.parse(root.dataset.kinds || '{}');
-    let searches = 0, lookups = 0, timer = null;
+    let searches = 0, timer = null;
 
     function choose(place) {
       results.replaceChildren();
       query.value = place.name;
-      map.dispatchEvent(new CustomEvent('civicgrid:goto', { detail: { lat: place.latitude, lng: place.longitude } }));
+      map.dispatchEvent(new CustomEvent('civicgrid:goto', { detail: { lat: place.latitude, lng: place.longitude, name: place.name } }));
     }
 
     async function search() {
@@ -44,13 +45,19 @@
         item.append(button);
         return item;
       }));
-      status.textContent = places.length === 0 ? root.dataset.none : '';
+      if (status) status.textContent = places.length === 0 ? root.dataset.none : '';
     }
 
     query.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); search(); } }); // not a submit of the form
     query.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
     root.querySelector('[data-place-go]').addEventListener('click', search);
+  }
 
+  function setUpAddress(root) {
+    const map = document.getElementById(root.dataset.map);
+    const address = document.getElementById(root.dataset.addressInput);
+    const status = document.getElementById(root.dataset.status);
+    let lookups = 0;
     map.addEventListener('civicgrid:placed', async e => {
       const ticket = ++lookups;
       try {
@@ -66,7 +73,8 @@
   }
 
   function setUpAll() {
-    document.querySelectorAll('[data-place-picker]').forEach(root => { if (!root._placePicker) { root._placePicker = true; setUp(root); } });
+    document.querySelectorAll('[data-place-search]').forEach(root => { if (!root._placeSearch) { root._placeSearch = true; setUpSearch(root); } });
+    document.querySelectorAll('[data-place-picker]').forEach(root => { if (!root._placePicker) { root._placePicker = true; setUpAddress(root); } });
   }
 
   document.addEventListener('DOMContentLoaded', setUpAll);

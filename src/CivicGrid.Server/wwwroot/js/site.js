@@ -127,24 +127,10 @@
       ['input', 'change', 'click', 'submit'].forEach(type => form.addEventListener(type, () => setTimeout(save, 0)));
     });
   }
-  // Photos a failed submit uploaded ("id:name" each) come back as the hidden fields and list the server would render.
+  // Photos a failed submit uploaded ("id:name" each) come back as the hidden fields and thumbnails the server would
+  // render (photo-picker.js, the public form's own script).
   function restoreKeptPhotos(form, values) {
-    const slot = form.querySelector('[data-kept-photos]');
-    if (!slot || values.length === 0 || slot.querySelector('input')) return;
-    const label = document.createElement('p');
-    label.className = 'muted';
-    label.textContent = slot.dataset.keptLabel;
-    const list = document.createElement('ul');
-    list.className = 'kept-photos';
-    list.dataset.testid = 'kept-photos';
-    values.forEach((value, i) => {
-      const item = document.createElement('li');
-      const input = document.createElement('input');
-      Object.assign(input, { type: 'hidden', name: slot.dataset.keptPhotos + '[' + i + ']', value: value });
-      item.append(input, value.substring(value.indexOf(':') + 1));
-      list.appendChild(item);
-    });
-    slot.append(label, list);
+    if (window.civicGridKeptPhotos) window.civicGridKeptPhotos(form.querySelector('[data-kept-photos]'), values);
   }
   document.addEventListener('DOMContentLoaded', drafts);
   document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', drafts));
