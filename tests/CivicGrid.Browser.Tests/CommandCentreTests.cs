@@ -18,7 +18,8 @@ public sealed class CommandCentreTests(StaffSite site)
         var page = await site.SignInAsync("shiftlead");
         await page.SetViewportSizeAsync(1920, 1080);
         await page.GotoAsync("/command");
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("实时更新中");
+        // The wall goes live once its interactive circuit has started: allow a loaded machine (the whole suite) its time.
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("实时更新中", new() { Timeout = 60_000 });
         var map = page.GetByTestId("command-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-cases", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         await Assertions.Expect(page.GetByTestId("league").Locator("tbody tr").First).ToBeVisibleAsync();

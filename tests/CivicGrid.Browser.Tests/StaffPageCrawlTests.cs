@@ -27,23 +27,6 @@ public sealed partial class StaffPageCrawlTests(StaffSite site, ITestOutputHelpe
         "GB/T", // the prefix of a national standard's number (GB/T 30428)
     };
 
-    /// <summary>Pages other helpers of issue 18 are reworking (case pages, queues, command centre, map, organisation
-    /// administration) that still show English words or overflow at 390 px: reported, not failed. The lead shrinks these
-    /// lists at merge; a page on a list that passes is printed so it can come off.</summary>
-    private static readonly HashSet<string> KnownEnglish = new(StringComparer.Ordinal)
-    {
-        "/admin/users",       // the login names (admin, dispatcher.longhua …): codes, to be marked as such (class="code")
-        "/admin/departments", // the department codes (HK-HW …): codes, to be marked as such
-        "/admin/catalogue",   // the hint names the CLI verb "import catalogue": to be set as <code>
-    };
-
-    private static readonly HashSet<string> KnownOverflow = new(StringComparer.Ordinal)
-    {
-        // Case list and work queues: their tables are wider than a phone (the cases helper turns them into cards).
-        "/cases", "/queue/register", "/queue/verify", "/queue/dispatch", "/queue/handle", "/queue/send-check", "/queue/close",
-        "/admin/users", // the users table (organisation administration)
-    };
-
     [Fact]
     public async Task EveryStaffPage_IsChineseOutsideDataAndCodes_AndFitsA390PxPhone()
     {
@@ -68,12 +51,12 @@ public sealed partial class StaffPageCrawlTests(StaffSite site, ITestOutputHelpe
                 if (await desk.EvaluateAsync<string?>("() => document.querySelector('h1')?.textContent") is "无权访问") continue;
                 visited++;
                 var words = await EnglishWordsAsync(desk);
-                if (words.Count > 0) Note(english, KnownEnglish, path, $"{role} {path}: {string.Join(" ", words.Distinct().Take(12))}");
+                if (words.Count > 0) english.Add($"{role} {path}: {string.Join(" ", words.Distinct().Take(12))}");
                 foreach (var link in await LinksAsync(desk)) queue.Enqueue(link);
 
                 await phone.GotoAsync(path);
                 var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-                if (width > 390) Note(overflow, KnownOverflow, path, $"{role} {path}: {width} px");
+                if (width > 390) overflow.Add($"{role} {path}: {width} px");
             }
             await desk.Context.CloseAsync();
             await phone.Context.CloseAsync();
@@ -82,13 +65,6 @@ public sealed partial class StaffPageCrawlTests(StaffSite site, ITestOutputHelpe
         Assert.True(visited > 30, $"only {visited} pages visited");
         Assert.True(english.Count == 0, "English words on a Chinese page:\n" + string.Join("\n", english));
         Assert.True(overflow.Count == 0, "wider than a 390 px phone:\n" + string.Join("\n", overflow));
-    }
-
-    /// <summary>A failure, or (on the known list) a line in the output.</summary>
-    private void Note(List<string> failures, HashSet<string> known, string path, string message)
-    {
-        if (known.Contains(Shape(path))) output.WriteLine("known: " + message);
-        else failures.Add(message);
     }
 
     /// <summary>The page's shape: numbers and case numbers become {n}, the query is dropped.</summary>
