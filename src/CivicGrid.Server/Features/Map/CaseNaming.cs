@@ -1,18 +1,19 @@
 using CivicGrid.Domain.Catalogue;
 using CivicGrid.Server.Features.Catalogue;
+using CivicGrid.Server.Features.Organisation;
 using CivicGrid.Server.Platform.Web.Localisation;
 
 namespace CivicGrid.Server.Features.Map;
 
 /// <summary>The names a person reads beside a case marker or row (type, department, place) in the UI's language,
-/// from memory: the catalogue and departments (<see cref="ReferenceCache"/>) and the city model (<see cref="AreaNames"/>).
+/// from memory: the catalogue and departments (<see cref="ReferenceCache"/>) and the city model (<see cref="PlaceNames"/>).
 /// Codes stay only where no name is known.</summary>
-public sealed class CaseNaming(ReferenceCache reference, AreaNames areas)
+public sealed class CaseNaming(ReferenceCache reference, PlaceNames places)
 {
     public async Task<Names> GetAsync(CancellationToken cancellationToken) =>
-        new(await reference.GetAsync(), await areas.GetAsync(cancellationToken), UiText.CurrentLanguage == UiText.English);
+        new(await reference.GetAsync(), await places.GetAsync(cancellationToken), UiText.CurrentLanguage == UiText.English);
 
-    public sealed class Names(ReferenceCache.Snapshot reference, AreaNames.Lookup areas, bool english)
+    public sealed class Names(ReferenceCache.Snapshot reference, PlaceNameBook places, bool english)
     {
         public string? Type(CatalogueKind? kind, string? code) =>
             code is null ? null
@@ -22,8 +23,10 @@ public sealed class CaseNaming(ReferenceCache reference, AreaNames areas)
         public string? Department(int? id) =>
             id is { } d && reference.Departments.TryGetValue(d, out var department) ? (english ? department.NameEn : department.Name) : null;
 
-        public string? Place(string? districtCode, string? streetCode, string? communityCode) => areas.Place(districtCode, streetCode, communityCode);
+        /// <summary>Street and community, the place a person on duty knows a case by; the district when nothing finer is known.</summary>
+        public string? Place(string? districtCode, string? streetCode, string? communityCode) =>
+            streetCode is null && communityCode is null ? Area(districtCode) : places.Chain(null, communityCode, streetCode);
 
-        public string? Area(string? code) => areas.Name(code);
+        public string? Area(string? code) => code is null ? null : places.Name(code);
     }
 }

@@ -9,7 +9,6 @@ public static class MapServices
         services.AddSingleton<MapAreas>();
         services.AddSingleton<Basemap>();
         services.AddSingleton<ComponentMap>();
-        services.AddSingleton<AreaNames>();
         services.AddSingleton<CaseNaming>();
         return services;
     }
