@@ -63,15 +63,19 @@ public sealed class PublicMapSafetyTests(StaffSite site)
         }
     }
 
-    /// <summary>Renames the matter type 06010; answers the old name.</summary>
+    /// <summary>Renames the matter type 06010 through the catalogue administration (which drops the cached reference
+    /// data on every instance); answers the old name.</summary>
     private async Task<string> RenameAsync(string name)
     {
-        await using var scope = site.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
-        var type = await db.CatalogueTypes.SingleAsync(t => t.Kind == CatalogueKind.Matter && t.Code == "06010");
-        var old = type.Name;
-        type.Name = name;
-        await db.SaveChangesAsync();
+        string old;
+        await using (var scope = site.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivicGridDbContext>();
+            old = (await db.CatalogueTypes.AsNoTracking().SingleAsync(t => t.Kind == CatalogueKind.Matter && t.Code == "06010")).Name;
+        }
+        using var admin = await site.ApiAsAsync("admin");
+        var response = await admin.PutAsJsonAsync("/api/v1/catalogue/types/matter/06010", new { name });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return old;
     }
 }

@@ -3,6 +3,7 @@ using CivicGrid.Data;
 using CivicGrid.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CivicGrid.Server.Features.Catalogue;
 using CivicGrid.Server.Platform.Errors;
 
 namespace CivicGrid.Server.Features.PublicService;
@@ -11,7 +12,8 @@ namespace CivicGrid.Server.Features.PublicService;
 /// description, contact or note); positions blurred and photos withheld for sensitive types by
 /// <see cref="PublicCasePrivacy"/>; photos only once staff approved them. The box selects by the shown position.
 /// Voided and rejected cases are not shown.</summary>
-public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOptions<PublicServiceOptions> options, PublicCasePrivacy privacy)
+public sealed class PublicCaseMap(
+    CivicGridDbContext db, TimeProvider time, IOptions<PublicServiceOptions> options, PublicCasePrivacy privacy, ReferenceCache reference)
 {
     public const int MaxDays = 90;
 
@@ -62,9 +64,7 @@ public sealed class PublicCaseMap(CivicGridDbContext db, TimeProvider time, IOpt
         var truncated = rows.Count > limit;
         if (truncated) rows.RemoveAt(rows.Count - 1);
 
-        var codes = rows.Where(r => r.TypeCode != null).Select(r => r.TypeCode!).Distinct().ToList();
-        var types = (await db.CatalogueTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken))
-            .ToDictionary(t => (t.Kind, t.Code));
+        var types = (await reference.GetAsync()).Types; // in memory, dropped when the catalogue changes (issue 16)
         var ids = rows.Select(r => r.Id).ToList();
         var photos = (await db.Attachments.AsNoTracking().Where(a => a.CaseId != null && ids.Contains(a.CaseId.Value) && a.IsPublic)
                 .OrderBy(a => a.UploadedAt).Select(a => new { CaseId = a.CaseId!.Value, a.Id, a.Width, a.Height }).ToListAsync(cancellationToken))
