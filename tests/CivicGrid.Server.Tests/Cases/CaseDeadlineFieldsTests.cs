@@ -26,7 +26,7 @@ public sealed class CaseDeadlineFieldsTests(SqliteCity city) : IClassFixture<Sql
         var id = (await city.Report("operator", Reports.At("03005", description: "垃圾箱破损 structured limit"))).GetProperty("id").GetInt64();
         var registered = await city.Step("operator", id, new { action = "register" });
         AssertLimit(registered.GetProperty("deadline").GetProperty("limit"), "urgent_hour", 30, "minute");
-        var dispatched = await city.Step("dispatcher", id, new { action = "dispatch" });
+        var dispatched = await city.Step("dispatcher", id, new { action = "dispatch", departmentId = await city.DepartmentOf("handler.huanwei") });
         AssertLimit(dispatched.GetProperty("deadline").GetProperty("limit"), "work_hour", 240, "minute");
         Assert.False(dispatched.GetProperty("deadline").GetProperty("beyondCalendar").GetBoolean());
 

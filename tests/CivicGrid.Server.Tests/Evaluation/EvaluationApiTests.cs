@@ -406,7 +406,7 @@ public abstract partial class EvaluationApiTests<TDatabase>(CityHost<TDatabase> 
         var (lon, lat) = await city.PointInXiuying();
         var elsewhere = (await city.Report("operator", Reports.At(lon: lon, lat: lat, description: $"秀英 {Guid.NewGuid():N}", channel: "Hotline"))).GetProperty("id").GetInt64();
         await city.Step("shiftlead", elsewhere, new { action = "register" });
-        await city.Step("dispatcher", elsewhere, new { action = "dispatch" });
+        await city.Step("dispatcher", elsewhere, new { action = "dispatch", departmentId = await city.DepartmentOf("handler.shizheng") });
         var local = await city.SignInAs("leader.longhua");
         var cityLeader = await city.SignInAs("leader");
         var districts = await local.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/district?period=2026");

@@ -31,6 +31,14 @@ public partial class CityHost<TDatabase>
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case");
     }
 
+    /// <summary>The department of a demo user (e.g. "handler.shizheng"): a dispatch target that has someone to act,
+    /// where routing suggests nobody (a department without active users is never suggested).</summary>
+    public async Task<int> DepartmentOf(string userName)
+    {
+        await using var db = Database.CreateContext();
+        return await db.StaffUsers.Where(u => u.UserName == userName).Select(u => u.DepartmentId!.Value).SingleAsync();
+    }
+
     /// <summary>A user takes a workflow step; the raw answer.</summary>
     public async Task<HttpResponseMessage> TryStep(string user, long caseId, object step) =>
         await (await SignInAs(user)).PostAsJsonAsync($"/api/v1/cases/{caseId}/transitions", step);
